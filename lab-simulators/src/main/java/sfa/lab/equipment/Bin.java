@@ -1,0 +1,76 @@
+package sfa.lab.equipment;
+
+import sfa.lab.sim.Clock;
+import sfa.lab.sim.StateReader;
+import sfa.lab.sim.StateWriter;
+import sfa.lab.sim.TraceSink;
+
+/** A bin that counts the parts that fell into it, by material. */
+public final class Bin implements Equipment {
+
+    private final String name;
+    private final long[] counts = new long[Material.values().length];
+    private int lastPartId = -1;
+
+    public Bin(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void receive(Part part) {
+        counts[part.material.ordinal()]++;
+        lastPartId = part.id;
+    }
+
+    public long count(Material material) {
+        return counts[material.ordinal()];
+    }
+
+    public long total() {
+        long sum = 0;
+        for (long c : counts) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    /** The id of the last part received, or -1 while empty. */
+    public int lastPartId() {
+        return lastPartId;
+    }
+
+    @Override
+    public void advance(Clock clock) {
+    }
+
+    @Override
+    public void trace(TraceSink sink) {
+        for (Material m : Material.values()) {
+            sink.value(name + "." + m.label(), counts[m.ordinal()]);
+        }
+    }
+
+    @Override
+    public String stateKey() {
+        return name;
+    }
+
+    @Override
+    public void save(StateWriter state) {
+        for (Material m : Material.values()) {
+            state.put(m.label(), counts[m.ordinal()]);
+        }
+        state.put("lastPartId", lastPartId);
+    }
+
+    @Override
+    public void load(StateReader state) {
+        for (Material m : Material.values()) {
+            counts[m.ordinal()] = state.getLong(m.label());
+        }
+        lastPartId = state.getInt("lastPartId");
+    }
+}

@@ -1,0 +1,93 @@
+package sfa.lab.equipment;
+
+import sfa.lab.sim.Clock;
+import sfa.lab.sim.StateReader;
+import sfa.lab.sim.StateWriter;
+import sfa.lab.sim.TraceSink;
+import sfa.lab.wiring.SensorOutput;
+import sfa.lab.wiring.ThreeWireSensor;
+
+/**
+ * A 3-wire detecting sensor: photoelectric (sees any part in its beam) or inductive (sees metal
+ * only). Each step it looks at what its {@link Presence} reports and drives its output transistor;
+ * whether the input then lights is the net solver's business.
+ */
+public final class Sensor implements Equipment {
+
+    /** What the sensor detects and what it is called. */
+    public enum Kind {
+        PHOTOELECTRIC("광전센서", "photoelectric sensor"),
+        INDUCTIVE("유도형 근접센서", "inductive proximity sensor");
+
+        private final String ko;
+        private final String en;
+
+        Kind(String ko, String en) {
+            this.ko = ko;
+            this.en = en;
+        }
+    }
+
+    /** Whether a target is in front of the sensor right now. */
+    @FunctionalInterface
+    public interface Presence {
+        boolean present();
+    }
+
+    private final Kind kind;
+    private final ThreeWireSensor head;
+    private final Presence presence;
+
+    public Sensor(String name, Kind kind, SensorOutput output, Presence presence) {
+        this.kind = kind;
+        this.head = new ThreeWireSensor(name, output, output + " " + kind.ko, output + " " + kind.en);
+        this.presence = presence;
+    }
+
+    /** A photoelectric sensor across a conveyor at {@code x} metres: any part breaks its beam. */
+    public static Sensor photoelectric(String name, SensorOutput output, Conveyor conveyor, double x) {
+        return new Sensor(name, Kind.PHOTOELECTRIC, output, () -> conveyor.anyPartAt(x));
+    }
+
+    /** An inductive sensor beside a conveyor at {@code x} metres: only metal parts switch it. */
+    public static Sensor inductive(String name, SensorOutput output, Conveyor conveyor, double x) {
+        return new Sensor(name, Kind.INDUCTIVE, output, () -> conveyor.metalPartAt(x));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public ThreeWireSensor head() {
+        return head;
+    }
+
+    public String name() {
+        return head.name();
+    }
+
+    @Override
+    public void advance(Clock clock) {
+        head.setTarget(presence.present());
+    }
+
+    @Override
+    public void trace(TraceSink sink) {
+        sink.value(head.name() + ".target", head.target());
+    }
+
+    @Override
+    public String stateKey() {
+        return head.name();
+    }
+
+    @Override
+    public void save(StateWriter state) {
+        state.put("target", head.target());
+    }
+
+    @Override
+    public void load(StateReader state) {
+        head.setTarget(state.getBoolean("target"));
+    }
+}

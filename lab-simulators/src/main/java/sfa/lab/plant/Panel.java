@@ -1,0 +1,119 @@
+package sfa.lab.plant;
+
+import java.util.function.IntConsumer;
+import sfa.lab.equipment.AnalogInput;
+import sfa.lab.equipment.EmergencyStop;
+import sfa.lab.equipment.PushButton;
+import sfa.lab.equipment.Sensor;
+import sfa.lab.plc.Address;
+import sfa.lab.wiring.Contact;
+import sfa.lab.wiring.DcInputModule;
+import sfa.lab.wiring.Load;
+import sfa.lab.wiring.OutputModule;
+import sfa.lab.wiring.Supply;
+
+/**
+ * The pre-wired control panel of a lab: a 24 V supply {@code PSU}, an 8-point DC input module
+ * {@code IN} with COM on 0 V (source wiring, for PNP sensors and contacts fed from +24 V) and an
+ * 8-point transistor output module {@code OUT} (source type, P on +24 V). Each device is wired as
+ * an electrician would: contacts and sensors from +24 V to their input, loads from their output
+ * to 0 V. Every wire is a real wire on the board, so the net solver runs for every lab.
+ */
+public final class Panel {
+
+    private final PlantBuilder b;
+    private final DcInputModule in;
+    private final OutputModule out;
+
+    private Panel(PlantBuilder b) {
+        this.b = b;
+        b.place(new Supply("PSU"));
+        this.in = b.place(new DcInputModule("IN", 8));
+        this.out = b.place(new OutputModule("OUT", OutputModule.Kind.TRANSISTOR_SOURCE, 8));
+        b.board().wire("IN.COM", "PSU.0V");
+        b.board().wire("OUT.P", "PSU.+24V");
+    }
+
+    public static Panel standard(PlantBuilder builder) {
+        return new Panel(builder);
+    }
+
+    /** A push button on input {@code address}; NO conducts while pressed, NC while not pressed. */
+    public PushButton button(String name, String address, boolean normallyOpen, String ko, String en) {
+        PushButton button = normallyOpen ? PushButton.normallyOpen(name, ko, en) : PushButton.normallyClosed(name, ko, en);
+        b.place(button.contact());
+        b.add(button);
+        b.operable(name, button);
+        b.board().wire("PSU.+24V", name + "." + button.supplyPin());
+        input(name, address, name + "." + button.outputPin(), ko, en);
+        return button;
+    }
+
+    /** A latching E-stop, operated as {@code device}, whose NC contact feeds input {@code signal}. */
+    public EmergencyStop emergencyStop(String device, String signal, String address, String ko, String en) {
+        EmergencyStop estop = new EmergencyStop(device);
+        b.place(estop.contact());
+        b.add(estop);
+        b.operable(device, estop);
+        b.operable(signal, estop);
+        b.board().wire("PSU.+24V", device + ".11");
+        input(signal, address, device + ".12", ko, en);
+        return estop;
+    }
+
+    /** A 3-wire sensor: brown to +24 V, blue to 0 V, black to its input. */
+    public Sensor sensor(Sensor sensor, String address, String ko, String en) {
+        String n = sensor.name();
+        b.place(sensor.head());
+        b.add(sensor);
+        b.board().wire("PSU.+24V", n + ".BN");
+        b.board().wire("PSU.0V", n + ".BU");
+        input(n, address, n + ".BK", ko, en);
+        return sensor;
+    }
+
+    /** A 2-wire switch (reed or vacuum switch) from +24 V to its input. */
+    public void contact(Contact contact, String address, String ko, String en) {
+        String n = contact.name();
+        b.place(contact);
+        b.board().wire("PSU.+24V", n + "." + contact.pins().get(0));
+        input(n, address, n + "." + contact.pins().get(1), ko, en);
+    }
+
+    /** A load (coil, lamp, contactor) from its output to 0 V. */
+    public void load(Load load, String address, String ko, String en) {
+        String n = load.name();
+        b.place(load);
+        Address a = Address.parse(address);
+        requireFirstByte(a);
+        int point = a.index();
+        b.board().wire("OUT.Y" + point, n + "." + load.kind().pinA());
+        b.board().wire(n + "." + load.kind().pinB(), "PSU.0V");
+        b.output(n, address, on -> out.set(point, on), ko, en);
+    }
+
+    /** A 4–20 mA channel on analog input word {@code address}. */
+    public void analogInput(AnalogInput channel, String address, String ko, String en) {
+        b.add(channel);
+        b.inputWord(channel.name(), address, channel::raw, ko, en);
+    }
+
+    /** An analog output word driving {@code sink} (a drive's velocity command). */
+    public void analogOutput(String name, String address, IntConsumer sink, String ko, String en) {
+        b.outputWord(name, address, sink, ko, en);
+    }
+
+    private void input(String name, String address, String terminal, String ko, String en) {
+        Address a = Address.parse(address);
+        requireFirstByte(a);
+        int point = a.index();
+        b.board().wire(terminal, "IN.X" + point);
+        b.input(name, address, () -> in.lit(point), ko, en);
+    }
+
+    private static void requireFirstByte(Address a) {
+        if (a.index() >= 8) {
+            throw new IllegalArgumentException("the standard panel has 8 points each way; " + a + " is beyond them");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package sfa.lab.plc;
+
+import sfa.lab.sim.StateReader;
+import sfa.lab.sim.StateWriter;
+
+/**
+ * Where the soft PLC's logic comes from. Each scan the {@link ScanCycle} copies the inputs into the
+ * image, calls {@link #scan}, then copies the outputs out. Implementations: {@link ManualSource}
+ * (outputs forced by hand, as from an HMI), {@link JavaProgram} (a Java lambda, for tests), and
+ * later Structured Text and an external OPC UA controller.
+ */
+public interface ProgramSource {
+
+    /** A short name for traces and status ("manual", "java", "st", "external"). */
+    String kind();
+
+    /**
+     * Runs one scan over the image.
+     *
+     * @throws PlcFault when the program faults; the PLC then goes to STOP with its outputs off
+     */
+    void scan(IoImage io, ScanContext context);
+
+    /** Back to the state after download (a cold restart); retained state aside, as the source defines. */
+    default void reset() {
+    }
+
+    /** Saves whatever the program keeps between scans, for a snapshot. */
+    default void save(StateWriter state) {
+    }
+
+    default void load(StateReader state) {
+    }
+}

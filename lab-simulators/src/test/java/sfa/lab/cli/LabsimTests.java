@@ -1,0 +1,107 @@
+package sfa.lab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabsimTests {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int labsim(String... args) {
+        return new Labsim(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(new byte[0])).run(args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runWritesATraceWithTimeEveryIoPointAndPlantState() throws Exception {
+        Path trace = dir.resolve("out.csv");
+        int code = labsim("run", "--lab", "sorting-metal", "--seconds", "30", "--seed", "7", "--trace", trace.toString(),
+                "--press", "START@1.0,STOP@5.0", "--force", "CONVEYOR=1@1.0");
+
+        assertThat(code).isZero();
+        var lines = Files.readAllLines(trace);
+        assertThat(lines).hasSize(3_001);
+        assertThat(lines.getFirst()).startsWith("t_ms,START,STOP,METAL,AT_PUSHER,CYL_HOME,CYL_OUT,CONVEYOR,PUSHER,LAMP_RUN")
+                .contains("PUSHER_CYL.stroke", "CONVEYOR.parts", "BIN_A.metal", "BIN_B.plastic");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("sorting-metal", "trace:");
+    }
+
+    @Test
+    void anUnknownLabExitsTwoWithOneLineListingTheLabs() {
+        int code = labsim("run", "--lab", "sorting", "--seconds", "5");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err().lines()).hasSize(1);
+        assertThat(err()).contains("unknown lab 'sorting'", "sorting-metal", "tank-level");
+    }
+
+    @Test
+    void aMalformedEventListExitsTwoNamingTheBadItem() {
+        int code = labsim("run", "--lab", "conveyor-self-hold", "--press", "START@1.0,STOP5.0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err().lines()).hasSize(1);
+        assertThat(err()).contains("'STOP5.0'");
+    }
+
+    @Test
+    void aBadAddressExitsTwoNamingIt() {
+        int code = labsim("run", "--lab", "conveyor-self-hold", "--force", "%QX9.0=1@1.0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("%QX9.0").doesNotContain("Exception");
+    }
+
+    @Test
+    void aDeviceTheLabDoesNotHaveExitsTwoListingTheDevicesItHas() {
+        int code = labsim("run", "--lab", "conveyor-self-hold", "--press", "PUSHER@1.0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("no device PUSHER", "START, STOP, ESTOP");
+    }
+
+    @Test
+    void aWiringFileWithAnUnknownTerminalExitsTwoInBothLanguages() throws Exception {
+        Path wiring = dir.resolve("wires.txt");
+        Files.writeString(wiring, "PSU.+24V - S1.BN\nPSU.0V - S9.BU\n");
+        int code = labsim("run", "--lab", "wiring-sensors", "--wiring", wiring.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("S9", "부품");
+    }
+
+    @Test
+    void aRunSavedAsASnapshotContinuesWhereItStopped() throws Exception {
+        Path whole = dir.resolve("whole.csv");
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        Path state = dir.resolve("state.json");
+        assertThat(labsim("run", "--lab", "sorting-metal", "--seconds", "20", "--trace", whole.toString(),
+                "--press", "START@1.0", "--force", "CONVEYOR=1@1.0")).isZero();
+        assertThat(labsim("run", "--lab", "sorting-metal", "--seconds", "8", "--trace", first.toString(),
+                "--press", "START@1.0", "--force", "CONVEYOR=1@1.0", "--snapshot", state.toString())).isZero();
+        assertThat(labsim("run", "--resume", state.toString(), "--seconds", "12", "--trace", second.toString())).isZero();
+
+        var a = Files.readAllLines(first);
+        var b = Files.readAllLines(second);
+        var joined = new java.util.ArrayList<>(a);
+        joined.addAll(b.subList(1, b.size()));
+        assertThat(joined).isEqualTo(Files.readAllLines(whole));
+    }
+}

@@ -1,0 +1,81 @@
+package sfa.lab.plant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import sfa.lab.plc.ManualSource;
+import sfa.lab.sim.SnapshotException;
+
+class DeterminismTests {
+
+    private static Plant sorting(long seed, SortingController controller) {
+        Plant plant = Labs.create(Labs.get("sorting-metal"), seed, controller);
+        plant.scheduleAll(CommandScript.presses("START@0.5,STOP@30.0,START@32.0"));
+        return plant;
+    }
+
+    @Test
+    void twoRunsWithOneSeedGiveIdenticalTraces() {
+        String first = Traces.run(sorting(42, new SortingController()), 75_000);
+        String second = Traces.run(sorting(42, new SortingController()), 75_000);
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first.lines().count()).isEqualTo(7_501);
+    }
+
+    @Test
+    void aSnapshotResumedGivesTheSameTraceAsAnUninterruptedRun() {
+        String whole = Traces.run(sorting(42, new SortingController()), 60_000);
+
+        Plant first = sorting(42, new SortingController());
+        String before = Traces.run(first, 31_230); // mid-run: parts on the belt, STOP held, pusher moving
+        byte[] snapshot = first.snapshot();
+        Plant resumed = Labs.resume(snapshot, new SortingController());
+        String after = Traces.run(resumed, 60_000);
+
+        assertThat(before + Traces.body(after)).isEqualTo(whole);
+    }
+
+    @Test
+    void aSnapshotOfEveryLabResumesExactly() {
+        for (Lab lab : Labs.all()) {
+            Plant whole = Labs.create(lab, 5, new ManualSource());
+            Plant split = Labs.create(lab, 5, new ManualSource());
+            for (Plant p : java.util.List.of(whole, split)) {
+                p.scheduleAll(CommandScript.presses(p.operableNames().getFirst() + "@0.5"));
+            }
+            String expected = Traces.run(whole, 8_000);
+            String head = Traces.run(split, 4_000);
+            String tail = Traces.run(Labs.resume(split.snapshot(), new ManualSource()), 8_000);
+            assertThat(head + Traces.body(tail)).as(lab.id()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aPacedRunStepsExactlyAsAFastOne() {
+        Plant fast = Labs.create(Labs.get("conveyor-self-hold"), 1, new ManualSource());
+        Plant paced = Labs.create(Labs.get("conveyor-self-hold"), 1, new ManualSource());
+        for (Plant p : java.util.List.of(fast, paced)) {
+            p.scheduleAll(CommandScript.forces("MOTOR=1@0.1,LAMP_RUN=1@0.2"));
+        }
+        StringBuilder pacedCsv = new StringBuilder();
+        paced.runPaced(500, 1000.0, new CsvTrace(pacedCsv), null);
+
+        assertThat(pacedCsv.toString()).isEqualTo(Traces.run(fast, 500));
+    }
+
+    @Test
+    void aSnapshotOfAnotherProgramKindIsRefused() {
+        byte[] snapshot = sorting(1, new SortingController()).snapshot();
+
+        assertThatThrownBy(() -> Labs.resume(snapshot, new ManualSource()))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("'java'");
+    }
+
+    @Test
+    void bytesThatAreNotASnapshotAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> Labs.resume("{\"format\":1".getBytes(), new ManualSource()))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("offset");
+    }
+}
