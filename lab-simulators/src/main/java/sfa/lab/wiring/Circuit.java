@@ -178,6 +178,14 @@ public final class Circuit implements Stateful {
         dirty = true;
     }
 
+    /**
+     * Makes the next {@link #update()} solve every net again even if no switch changed. The plant
+     * never needs this; the benchmarks use it to measure the full solve.
+     */
+    public void invalidate() {
+        dirty = true;
+    }
+
     boolean powered(int load) {
         return powered[load];
     }
