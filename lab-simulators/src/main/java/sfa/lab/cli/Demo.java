@@ -128,7 +128,8 @@ final class Demo {
             int v = plant.value(p.name());
             if (v != last[i]) {
                 if (last[i] != Integer.MIN_VALUE) {
-                    out.printf("t=%8.2f s  %-10s %d → %d   (%s / %s)%n", plant.clock().nowMillis() / 1000.0, p.name(),
+                    long scanned = plant.clock().nowMillis() - plant.clock().stepMillis();
+                    out.printf("t=%8.2f s  %-10s %d → %d   (%s / %s)%n", scanned / 1000.0, p.name(),
                             last[i], v, p.deviceKo(), p.deviceEn());
                 }
                 last[i] = v;
