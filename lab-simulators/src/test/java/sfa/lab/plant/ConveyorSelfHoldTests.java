@@ -24,8 +24,7 @@ class ConveyorSelfHoldTests {
     }
 
     private static boolean at(String trace, long millis, String column) {
-        return Traces.rows(trace).stream().filter(r -> Long.parseLong(r.get("t_ms")) == millis)
-                .findFirst().orElseThrow().get(column).equals("1");
+        return Traces.at(trace, millis, column).equals("1");
     }
 
     @Test

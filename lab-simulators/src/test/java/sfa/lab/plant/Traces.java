@@ -44,6 +44,12 @@ final class Traces {
         return -1;
     }
 
+    /** The value of {@code column} in the row at {@code millis}. */
+    static String at(String csv, long millis, String column) {
+        return rows(csv).stream().filter(r -> Long.parseLong(r.get("t_ms")) == millis)
+                .findFirst().orElseThrow().get(column);
+    }
+
     /** The part of a trace after its header: the data rows only. */
     static String body(String csv) {
         return csv.substring(csv.indexOf('\n') + 1);

@@ -26,8 +26,7 @@ class WiringBoardTests {
     }
 
     private static boolean litAt(String trace, String input, long millis) {
-        return Traces.rows(trace).stream().filter(r -> Long.parseLong(r.get("t_ms")) == millis)
-                .findFirst().orElseThrow().get(input).equals("1");
+        return Traces.at(trace, millis, input).equals("1");
     }
 
     private static final String PNP_ON_X0 = """
