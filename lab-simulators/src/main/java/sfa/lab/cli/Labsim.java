@@ -22,6 +22,7 @@ import sfa.lab.plant.Lab;
 import sfa.lab.plant.Labs;
 import sfa.lab.plant.Plant;
 import sfa.lab.plc.ManualSource;
+import sfa.lab.plc.ProgramSource;
 import sfa.lab.sim.Clock;
 import sfa.lab.sim.SnapshotException;
 import sfa.lab.wiring.Finding;
@@ -42,12 +43,16 @@ public final class Labsim {
 
     private static final String USAGE = """
             usage: labsim <command> [options]
-              run   --lab <id> [--seconds S] [--seed N] [--step MS] [--trace out.csv]
+              run   --lab <id> [--program prog.st] [--seconds S] [--seed N] [--step MS] [--trace out.csv]
                     [--press START@1.0,STOP@5.0,STOP@7.0-7.5] [--set TARGET=100@0]
                     [--force MOTOR=1@2.0] [--wiring wires.txt]
                     [--snapshot state.json] [--resume state.json]
-                    runs a lab with outputs forced by hand (manual program source) and writes
-                    its signal trace as CSV (time, every I/O point, plant state)
+                    runs a lab with a Structured Text program, or with outputs forced by hand,
+                    and writes its signal trace as CSV (time, every I/O point, plant state)
+              check prog.st [--lab <id>]
+                    prints the program's errors and warnings; exit 1 when it has errors
+              st-run prog.st --scans N [--cycle-ms 10] [--json]
+                    runs a program without a plant and prints every variable of its PROGRAM
               list  lists the labs
               demo  [--lab conveyor-self-hold] [--seconds S] [--speed X]
                     runs a lab paced to the wall clock with a built-in program; type a device
@@ -77,8 +82,10 @@ public final class Labsim {
             return switch (args[0]) {
                 case "run" -> runLab(args);
                 case "list" -> list();
+                case "check" -> new StCommands(out, err).check(args);
+                case "st-run" -> new StCommands(out, err).stRun(args);
                 case "demo" -> new Demo(out, in).run(new Options(args, 1, Set.of("lab", "seconds", "speed"), "demo"));
-                default -> throw new UsageException("unknown command '" + args[0] + "'; use run, list or demo");
+                default -> throw new UsageException("unknown command '" + args[0] + "'; use run, check, st-run, list or demo");
             };
         } catch (UsageException | IllegalArgumentException | SnapshotException e) {
             err.println("labsim: error: " + e.getMessage());
@@ -98,12 +105,21 @@ public final class Labsim {
 
     private int runLab(String[] args) {
         Options o = new Options(args, 1, Set.of("lab", "seconds", "seed", "step", "trace", "press", "set", "force",
-                "wiring", "snapshot", "resume"), "run");
+                "wiring", "snapshot", "resume", "program"), "run");
         ManualSource manual = new ManualSource();
         Plant plant;
         String resume = o.get("resume");
+        String programFile = o.get("program");
+        if (programFile != null && o.get("force") != null) {
+            throw new UsageException("--force sets outputs by hand; with --program the program sets them");
+        }
         if (resume != null) {
-            plant = Labs.resume(read(resume), manual);
+            ProgramSource source = manual;
+            if (programFile != null) {
+                Plant probe = Labs.create(Labs.labOf(read(resume)), 1, new ManualSource());
+                source = new StCommands(out, err).forLab(programFile, probe);
+            }
+            plant = Labs.resume(read(resume), source);
             String lab = o.get("lab");
             if (lab != null && !lab.equals(plant.labId())) {
                 throw new UsageException("--lab " + lab + " differs from the snapshot's lab " + plant.labId());
@@ -116,6 +132,9 @@ public final class Labsim {
             long seed = o.getLong("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
             int step = (int) o.getLong("step", Clock.DEFAULT_STEP_MILLIS, 1, 100);
             plant = Labs.create(lab, seed, step, manual);
+            if (programFile != null) {
+                plant = Labs.create(lab, seed, step, new StCommands(out, err).forLab(programFile, plant));
+            }
         }
         String wiring = o.get("wiring");
         if (wiring != null) {
@@ -166,6 +185,10 @@ public final class Labsim {
         }
         s.println(io);
         s.println("PLC " + plant.plc().mode() + ", program " + plant.plc().program().kind());
+        if (plant.plc().fault() != null) {
+            s.println("PLC fault: " + plant.plc().fault().english());
+            s.println("PLC 고장: " + plant.plc().fault().korean());
+        }
         for (var c : plant.circuit().components()) {
             if (c instanceof Supply supply && supply.fuseBlown()) {
                 s.println("fuse of " + supply.name() + " is blown / " + supply.name() + " 퓨즈 끊어짐");

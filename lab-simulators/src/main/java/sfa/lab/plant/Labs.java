@@ -46,6 +46,17 @@ public final class Labs {
         return builder.build(program);
     }
 
+    /** The lab a snapshot belongs to. */
+    @SuppressWarnings("unchecked")
+    public static Lab labOf(byte[] snapshot) {
+        Object tree = Json.read(new String(snapshot, StandardCharsets.UTF_8));
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new SnapshotException("a snapshot is a JSON object");
+        }
+        String id = new StateReader((Map<String, Object>) map).getString("lab");
+        return find(id).orElseThrow(() -> new SnapshotException("unknown lab '" + id + "' in snapshot"));
+    }
+
     /**
      * Continues a run from {@link Plant#snapshot()} bytes. The program source must be of the same
      * kind as the one that was running; its saved state is loaded into it.

@@ -89,6 +89,32 @@ public final class StateReader {
         }
     }
 
+    public void getLongs(String key, long[] into) {
+        List<?> list = list(key);
+        if (list.size() != into.length) {
+            throw mistyped(key, into.length + " values");
+        }
+        for (int i = 0; i < into.length; i++) {
+            if (!(list.get(i) instanceof Number n)) {
+                throw mistyped(key, "numbers");
+            }
+            into[i] = n.longValue();
+        }
+    }
+
+    public void getDoubles(String key, double[] into) {
+        List<?> list = list(key);
+        if (list.size() != into.length) {
+            throw mistyped(key, into.length + " values");
+        }
+        for (int i = 0; i < into.length; i++) {
+            if (!(list.get(i) instanceof Number n)) {
+                throw mistyped(key, "numbers");
+            }
+            into[i] = n.doubleValue();
+        }
+    }
+
     public List<String> getStrings(String key) {
         List<String> out = new ArrayList<>();
         for (Object o : list(key)) {

@@ -56,6 +56,24 @@ public final class StateWriter {
         return this;
     }
 
+    public StateWriter put(String key, long[] numbers) {
+        List<Object> list = new ArrayList<>(numbers.length);
+        for (long n : numbers) {
+            list.add(n);
+        }
+        values.put(key, list);
+        return this;
+    }
+
+    public StateWriter put(String key, double[] numbers) {
+        List<Object> list = new ArrayList<>(numbers.length);
+        for (double n : numbers) {
+            list.add(n);
+        }
+        values.put(key, list);
+        return this;
+    }
+
     public StateWriter putStrings(String key, List<String> strings) {
         values.put(key, List.copyOf(strings));
         return this;

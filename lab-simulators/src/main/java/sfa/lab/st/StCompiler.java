@@ -1,0 +1,85 @@
+package sfa.lab.st;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import sfa.lab.plc.Address;
+
+/**
+ * The one entry point of the Structured Text language: source text in, a runnable {@link StProgram}
+ * or the diagnostics out. The pipeline is scanner → parser → checker → closures; every stage adds
+ * its diagnostics and the next stage runs only when there is something sound to work on.
+ */
+public final class StCompiler {
+
+    /** The default scan budget: a scan running longer than this (real time) stops the program. */
+    public static final int DEFAULT_WATCHDOG_MILLIS = 100;
+
+    private StCompiler() {
+    }
+
+    /**
+     * How to compile.
+     *
+     * @param labAddresses the I/O addresses the lab has; null to accept any address (no lab)
+     * @param watchdogMillis the scan budget in ms of real time
+     */
+    public record Options(@Nullable Set<Address> labAddresses, int watchdogMillis) {
+
+        public Options {
+            labAddresses = labAddresses == null ? null : Set.copyOf(labAddresses);
+            if (watchdogMillis < 1) {
+                throw new IllegalArgumentException("the watchdog needs at least 1 ms");
+            }
+        }
+
+        /** No lab: any I/O address is accepted. */
+        public static Options standalone() {
+            return new Options(null, DEFAULT_WATCHDOG_MILLIS);
+        }
+
+        /** For a lab: an address it does not have is an error. */
+        public static Options forLab(Collection<Address> addresses) {
+            return new Options(Set.copyOf(addresses), DEFAULT_WATCHDOG_MILLIS);
+        }
+    }
+
+    /** The result: a program when there are no errors (warnings allowed), and every diagnostic sorted by position. */
+    public record Compilation(@Nullable StProgram program, List<Diagnostic> diagnostics) {
+
+        public Compilation {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean ok() {
+            return program != null;
+        }
+
+        public List<Diagnostic> errors() {
+            return diagnostics.stream().filter(Diagnostic::isError).toList();
+        }
+
+        public List<Diagnostic> warnings() {
+            return diagnostics.stream().filter(d -> !d.isError()).toList();
+        }
+    }
+
+    public static Compilation compile(String source, Options options) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Token> tokens = new Scanner(source, diagnostics).scan();
+        Ast.SourceFile file = new Parser(tokens, diagnostics).parse();
+        boolean syntaxOk = diagnostics.stream().noneMatch(Diagnostic::isError);
+        StProgram program = null;
+        if (syntaxOk) {
+            Checker.Checked checked = new Checker(diagnostics, options.labAddresses()).check(file);
+            if (checked != null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+                program = new StProgram(checked, options.watchdogMillis());
+            }
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::position));
+        return new Compilation(program, diagnostics);
+    }
+}
