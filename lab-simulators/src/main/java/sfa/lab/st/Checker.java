@@ -329,7 +329,24 @@ final class Checker {
 
     private void declareBlock(Ast.VarBlock block) {
         for (Ast.VarDecl d : block.vars()) {
-            declare(block, d);
+            if (block.section() == Ast.Section.VAR_EXTERNAL) {
+                external(d);
+            } else {
+                declare(block, d);
+            }
+        }
+    }
+
+    /** {@code VAR_EXTERNAL}: names a global the POU uses; it must exist with the same type. */
+    private void external(Ast.VarDecl d) {
+        Variable global = globals.variable(d.name());
+        if (global == null) {
+            error(Message.UNKNOWN_VARIABLE, d.position(), d.name().length(), d.name());
+            return;
+        }
+        Type type = resolveType(d.type());
+        if (!type.equals(global.type()) && !Typing.isInvalid(type)) {
+            error(Message.TYPE_MISMATCH, d.position(), d.name().length(), d.name(), global.type().name(), type.name());
         }
     }
 
