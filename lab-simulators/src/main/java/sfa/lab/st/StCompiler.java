@@ -26,8 +26,18 @@ public final class StCompiler {
      *
      * @param labAddresses the I/O addresses the lab has; null to accept any address (no lab)
      * @param watchdogMillis the scan budget in ms of real time
+     * @param backend how the checked program is made executable
      */
-    public record Options(@Nullable Set<Address> labAddresses, int watchdogMillis) {
+    public record Options(@Nullable Set<Address> labAddresses, int watchdogMillis, Backend backend) {
+
+        public Options(@Nullable Set<Address> labAddresses, int watchdogMillis) {
+            this(labAddresses, watchdogMillis, Backend.BYTECODE);
+        }
+
+        /** The same options with another backend. */
+        public Options with(Backend other) {
+            return new Options(labAddresses, watchdogMillis, other);
+        }
 
         public Options {
             labAddresses = labAddresses == null ? null : Set.copyOf(labAddresses);
@@ -45,6 +55,14 @@ public final class StCompiler {
         public static Options forLab(Collection<Address> addresses) {
             return new Options(Set.copyOf(addresses), DEFAULT_WATCHDOG_MILLIS);
         }
+    }
+
+    /**
+     * The executable form: JVM bytecode (the default, as fast as hand-written Java once the JIT has
+     * inlined it) or a tree of closures (the reference the conformance suite compares against).
+     */
+    public enum Backend {
+        BYTECODE, CLOSURES
     }
 
     /** The result: a program when there are no errors (warnings allowed), and every diagnostic sorted by position. */
@@ -76,7 +94,7 @@ public final class StCompiler {
         if (syntaxOk) {
             Checker.Checked checked = new Checker(diagnostics, options.labAddresses()).check(file);
             if (checked != null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
-                program = new StProgram(checked, options.watchdogMillis());
+                program = new StProgram(checked, options.watchdogMillis(), options.backend());
             }
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::position));

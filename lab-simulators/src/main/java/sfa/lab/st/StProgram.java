@@ -33,18 +33,28 @@ public final class StProgram implements ProgramSource {
     private final int[] outIndex;
     private final boolean[] outGlobal;
     private final int[] outSlot;
+    private final @org.jspecify.annotations.Nullable ScanEntry compiled;
     private Frame globals;
     private Frame frame;
 
-    StProgram(Checker.Checked checked, int watchdogMillis) {
+    StProgram(Checker.Checked checked, int watchdogMillis, StCompiler.Backend backend) {
         this.program = checked.program();
         this.globalsBlock = checked.globals();
         this.rt = new StRuntime(watchdogMillis);
         this.globals = globalsBlock.newFrame(rt, null);
         this.frame = program.newFrame(rt, globals);
-        Codegen codegen = new Codegen(rt, globals);
-        for (Map.Entry<FunctionBlock, List<Bound.Stmt>> e : checked.bodies().entrySet()) {
-            e.getKey().setBody(codegen.block(e.getValue()));
+        if (backend == StCompiler.Backend.BYTECODE) {
+            compiled = BytecodeCompiler.compile(checked.bodies(), program, checked.locations(), rt);
+            rt.functionFrames = new Frame[rt.functions.length];
+            for (int i = 0; i < rt.functions.length; i++) {
+                rt.functionFrames[i] = rt.functions[i].newFrame(rt, globals);
+            }
+        } else {
+            compiled = null;
+            Codegen codegen = new Codegen(rt, globals);
+            for (Map.Entry<FunctionBlock, List<Bound.Stmt>> e : checked.bodies().entrySet()) {
+                e.getKey().setBody(codegen.block(e.getValue()));
+            }
         }
         List<Checker.Location> ins = checked.locations().stream().filter(l -> l.address().area().isInput()).toList();
         List<Checker.Location> outs = checked.locations().stream().filter(l -> !l.address().area().isInput()).toList();
@@ -82,6 +92,10 @@ public final class StProgram implements ProgramSource {
     @Override
     public void scan(IoImage io, ScanContext context) {
         rt.startScan(context.nowMillis());
+        if (compiled != null) {
+            compiled.scan(frame, io);
+            return;
+        }
         int ix = Address.Area.IX.ordinal();
         for (int i = 0; i < inSlot.length; i++) {
             long[] slots = inGlobal[i] ? globals.l : frame.l;

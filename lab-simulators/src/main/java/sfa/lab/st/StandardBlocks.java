@@ -25,33 +25,17 @@ final class StandardBlocks {
         timer("TON", StandardBlocks::ton);
         timer("TOF", StandardBlocks::tof);
         timer("TP", StandardBlocks::tp);
+        // the compiled bytecode calls these static methods by name: see NATIVE
         block("CTU", List.of(in("CU", BOOL), in("R", BOOL), in("PV", INT), out("Q", BOOL), out("CV", INT), local("M", BOOL)),
                 StandardBlocks::ctu);
         block("CTD", List.of(in("CD", BOOL), in("LD", BOOL), in("PV", INT), out("Q", BOOL), out("CV", INT), local("M", BOOL)),
                 StandardBlocks::ctd);
         block("CTUD", List.of(in("CU", BOOL), in("CD", BOOL), in("R", BOOL), in("LD", BOOL), in("PV", INT),
                 out("QU", BOOL), out("QD", BOOL), out("CV", INT), local("MU", BOOL), local("MD", BOOL)), StandardBlocks::ctud);
-        block("R_TRIG", List.of(in("CLK", BOOL), out("Q", BOOL), local("M", BOOL)), f -> {
-            long clk = f.l[0];
-            f.l[1] = clk & (f.l[2] ^ 1);
-            f.l[2] = clk;
-            return Nodes.NORMAL;
-        });
-        // IEC 61131-3 defines F_TRIG with M initially FALSE: Q := NOT CLK AND NOT M; M := NOT CLK.
-        block("F_TRIG", List.of(in("CLK", BOOL), out("Q", BOOL), local("M", BOOL)), f -> {
-            long notClk = f.l[0] ^ 1;
-            f.l[1] = notClk & (f.l[2] ^ 1);
-            f.l[2] = notClk;
-            return Nodes.NORMAL;
-        });
-        block("SR", List.of(in("S1", BOOL), in("R", BOOL), out("Q1", BOOL)), f -> {
-            f.l[2] = f.l[0] | ((f.l[1] ^ 1) & f.l[2]);
-            return Nodes.NORMAL;
-        });
-        block("RS", List.of(in("S", BOOL), in("R1", BOOL), out("Q1", BOOL)), f -> {
-            f.l[2] = (f.l[1] ^ 1) & (f.l[0] | f.l[2]);
-            return Nodes.NORMAL;
-        });
+        block("R_TRIG", List.of(in("CLK", BOOL), out("Q", BOOL), local("M", BOOL)), StandardBlocks::rTrig);
+        block("F_TRIG", List.of(in("CLK", BOOL), out("Q", BOOL), local("M", BOOL)), StandardBlocks::fTrig);
+        block("SR", List.of(in("S1", BOOL), in("R", BOOL), out("Q1", BOOL)), StandardBlocks::sr);
+        block("RS", List.of(in("S", BOOL), in("R1", BOOL), out("Q1", BOOL)), StandardBlocks::rs);
     }
 
     @Nullable FunctionBlock get(String name) {
@@ -94,8 +78,53 @@ final class StandardBlocks {
         blocks.put(name, fb);
     }
 
+    /** Rising edge: Q := CLK AND NOT M; M := CLK. */
+    static int rTrig(Frame f) {
+        long clk = f.l[0];
+        f.l[1] = clk & (f.l[2] ^ 1);
+        f.l[2] = clk;
+        return Nodes.NORMAL;
+    }
+
+    /** Falling edge as IEC 61131-3 defines it, M initially FALSE: Q := NOT CLK AND NOT M; M := NOT CLK. */
+    static int fTrig(Frame f) {
+        long notClk = f.l[0] ^ 1;
+        f.l[1] = notClk & (f.l[2] ^ 1);
+        f.l[2] = notClk;
+        return Nodes.NORMAL;
+    }
+
+    /** Set-dominant bistable: Q1 := S1 OR (NOT R AND Q1). */
+    static int sr(Frame f) {
+        f.l[2] = f.l[0] | ((f.l[1] ^ 1) & f.l[2]);
+        return Nodes.NORMAL;
+    }
+
+    /** Reset-dominant bistable: Q1 := NOT R1 AND (S OR Q1). */
+    static int rs(Frame f) {
+        f.l[2] = (f.l[1] ^ 1) & (f.l[0] | f.l[2]);
+        return Nodes.NORMAL;
+    }
+
+    /** The name of the static method of this class that runs a standard block, for compiled code. */
+    static String nativeMethod(String block) {
+        return switch (block) {
+            case "TON" -> "ton";
+            case "TOF" -> "tof";
+            case "TP" -> "tp";
+            case "CTU" -> "ctu";
+            case "CTD" -> "ctd";
+            case "CTUD" -> "ctud";
+            case "R_TRIG" -> "rTrig";
+            case "F_TRIG" -> "fTrig";
+            case "SR" -> "sr";
+            case "RS" -> "rs";
+            default -> throw new IllegalArgumentException(block);
+        };
+    }
+
     /** On-delay: Q once IN has been TRUE for PT, timed from the scan in which IN was first seen TRUE. */
-    private static int ton(Frame f) {
+    static int ton(Frame f) {
         long[] s = f.l;
         if (s[0] != 0) {
             if (s[4] == 0) {
@@ -114,7 +143,7 @@ final class StandardBlocks {
     }
 
     /** Off-delay: Q while IN, and for PT after IN falls. Before IN was ever TRUE, Q stays FALSE. */
-    private static int tof(Frame f) {
+    static int tof(Frame f) {
         long[] s = f.l;
         if (s[0] != 0) {
             s[4] = 0;
@@ -136,7 +165,7 @@ final class StandardBlocks {
     }
 
     /** Pulse: a rising edge of IN starts a pulse of exactly PT; not retriggerable while it lasts. */
-    private static int tp(Frame f) {
+    static int tp(Frame f) {
         long[] s = f.l;
         if (s[0] != 0 && s[6] == 0 && s[4] == 0) {
             s[4] = 1;
@@ -159,7 +188,7 @@ final class StandardBlocks {
     }
 
     /** Up-counter: R has priority; a rising edge of CU counts while CV is below the INT maximum. */
-    private static int ctu(Frame f) {
+    static int ctu(Frame f) {
         long[] s = f.l; // 0 CU, 1 R, 2 PV, 3 Q, 4 CV, 5 M
         boolean edge = s[0] != 0 && s[5] == 0;
         s[5] = s[0];
@@ -173,7 +202,7 @@ final class StandardBlocks {
     }
 
     /** Down-counter: LD loads PV; a rising edge of CD counts down while CV is above the INT minimum. */
-    private static int ctd(Frame f) {
+    static int ctd(Frame f) {
         long[] s = f.l; // 0 CD, 1 LD, 2 PV, 3 Q, 4 CV, 5 M
         boolean edge = s[0] != 0 && s[5] == 0;
         s[5] = s[0];
@@ -187,7 +216,7 @@ final class StandardBlocks {
     }
 
     /** Up-down counter: R, then LD; CU and CD rising in the same scan cancel out. */
-    private static int ctud(Frame f) {
+    static int ctud(Frame f) {
         long[] s = f.l; // 0 CU, 1 CD, 2 R, 3 LD, 4 PV, 5 QU, 6 QD, 7 CV, 8 MU, 9 MD
         boolean up = s[0] != 0 && s[8] == 0;
         boolean down = s[1] != 0 && s[9] == 0;

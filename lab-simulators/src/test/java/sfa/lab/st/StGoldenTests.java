@@ -44,13 +44,14 @@ class StGoldenTests {
             files = s.filter(p -> p.toString().endsWith(".st")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThan(20);
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString().replace(".st", "").replace('-', ' '),
-                () -> run(f)));
+        return files.stream().flatMap(f -> Stream.of(StCompiler.Backend.values()).map(backend -> DynamicTest.dynamicTest(
+                f.getFileName().toString().replace(".st", "").replace('-', ' ') + " (" + backend.name().toLowerCase() + ")",
+                () -> run(f, backend))));
     }
 
-    private static void run(Path file) throws IOException {
+    private static void run(Path file, StCompiler.Backend backend) throws IOException {
         String source = Files.readString(file);
-        StCompiler.Compilation c = StCompiler.compile(source, StCompiler.Options.standalone());
+        StCompiler.Compilation c = StCompiler.compile(source, StCompiler.Options.standalone().with(backend));
         List<String> expectedDiagnostics = new ArrayList<>();
         Matcher d = DIAGNOSTIC.matcher(source);
         while (d.find()) {
