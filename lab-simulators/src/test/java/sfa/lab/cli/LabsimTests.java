@@ -104,4 +104,84 @@ class LabsimTests {
         joined.addAll(b.subList(1, b.size()));
         assertThat(joined).isEqualTo(Files.readAllLines(whole));
     }
+
+    @Test
+    void checkPrintsEachProblemWithItsLineAndACaretAndExitsOne() throws Exception {
+        Path prog = dir.resolve("prog.st");
+        Files.writeString(prog, """
+                PROGRAM Main
+                VAR MOTOR AT %QX0.0 : BOOL; END_VAR
+                MOTR := TRUE;
+                END_PROGRAM
+                """);
+        int code = labsim("check", prog.toString(), "--lab", "conveyor-self-hold");
+
+        assertThat(code).isEqualTo(1);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains(prog + ":3:1: error: unknown variable 'MOTR' — did you mean 'MOTOR'?")
+                .contains(prog + ":3:1: 오류: 알 수 없는 변수 'MOTR'")
+                .contains("    3 | MOTR := TRUE;")
+                .contains("      | ^^^^")
+                .contains("1 error(s), 0 warning(s)");
+    }
+
+    @Test
+    void checkExitsZeroForACleanProgram() throws Exception {
+        Path prog = dir.resolve("ok.st");
+        Files.writeString(prog, "PROGRAM Main VAR MOTOR AT %QX0.0 : BOOL; END_VAR MOTOR := TRUE; END_PROGRAM");
+
+        assertThat(labsim("check", prog.toString(), "--lab", "conveyor-self-hold")).isZero();
+    }
+
+    @Test
+    void stRunPrintsEveryProgramVariableAsOneJsonObject() throws Exception {
+        Path prog = dir.resolve("count.st");
+        Files.writeString(prog, """
+                PROGRAM Main
+                VAR n : INT; on : BOOL; t : TON; r : REAL := 0.5; END_VAR
+                n := n + 1;
+                t(IN := TRUE, PT := T#50ms);
+                on := t.Q;
+                END_PROGRAM
+                """);
+        int code = labsim("st-run", prog.toString(), "--scans", "10", "--cycle-ms", "10", "--json");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("{\"n\":10,\"on\":true,\"t\":{\"IN\":true,\"PT\":50,\"Q\":true,\"ET\":50},\"r\":0.5}");
+    }
+
+    @Test
+    void stRunReportsARuntimeFaultAndExitsOne() throws Exception {
+        Path prog = dir.resolve("div.st");
+        Files.writeString(prog, "PROGRAM Main VAR a : INT; b : INT; END_VAR a := 1 / b; END_PROGRAM");
+
+        assertThat(labsim("st-run", prog.toString(), "--scans", "3")).isEqualTo(1);
+        assertThat(err()).contains("division by zero at line 1", "0으로 나누었습니다");
+    }
+
+    @Test
+    void runWithAProgramDrivesTheLab() throws Exception {
+        Path prog = dir.resolve("hold.st");
+        Files.writeString(prog, """
+                PROGRAM Main
+                VAR START AT %IX0.0 : BOOL; STOP AT %IX0.1 : BOOL; ESTOP_OK AT %IX0.2 : BOOL; MOTOR AT %QX0.0 : BOOL; END_VAR
+                MOTOR := (START OR MOTOR) AND STOP AND ESTOP_OK;
+                END_PROGRAM
+                """);
+        int code = labsim("run", "--lab", "conveyor-self-hold", "--program", prog.toString(), "--seconds", "3",
+                "--press", "START@1.0");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MOTOR=1", "program st");
+    }
+
+    @Test
+    void runWithAProgramThatDoesNotCompileExitsTwoWithTheDiagnostics() throws Exception {
+        Path prog = dir.resolve("bad.st");
+        Files.writeString(prog, "PROGRAM Main VAR P AT %QX0.7 : BOOL; END_VAR P := TRUE; END_PROGRAM");
+
+        assertThat(labsim("run", "--lab", "conveyor-self-hold", "--program", prog.toString())).isEqualTo(2);
+        assertThat(err()).contains("this lab has no %QX0.7", "1 error(s)");
+    }
 }

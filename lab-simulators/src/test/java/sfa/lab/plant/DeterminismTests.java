@@ -53,6 +53,32 @@ class DeterminismTests {
     }
 
     @Test
+    void aSnapshotOfARunningStructuredTextProgramResumesExactly() {
+        String source = """
+                PROGRAM Main
+                VAR START AT %IX0.0 : BOOL; STOP AT %IX0.1 : BOOL; ESTOP AT %IX0.2 : BOOL;
+                    MOTOR AT %QX0.0 : BOOL; RUNLAMP AT %QX0.1 : BOOL; blink : TON; phase : BOOL; END_VAR
+                MOTOR := (START OR MOTOR) AND STOP AND ESTOP;
+                blink(IN := MOTOR AND NOT blink.Q, PT := T#370ms);
+                IF blink.Q THEN phase := NOT phase; END_IF;
+                RUNLAMP := MOTOR AND phase;
+                END_PROGRAM
+                """;
+        java.util.function.Supplier<sfa.lab.plc.ProgramSource> program = () -> sfa.lab.st.StCompiler.compile(source,
+                sfa.lab.st.StCompiler.Options.standalone()).program();
+        Plant whole = Labs.create(Labs.get("conveyor-self-hold"), 1, program.get());
+        Plant split = Labs.create(Labs.get("conveyor-self-hold"), 1, program.get());
+        for (Plant p : java.util.List.of(whole, split)) {
+            p.scheduleAll(CommandScript.presses("START@0.5,STOP@6.0"));
+        }
+        String expected = Traces.run(whole, 8_000);
+        String head = Traces.run(split, 3_333);
+        String tail = Traces.run(Labs.resume(split.snapshot(), program.get()), 8_000);
+
+        assertThat(head + Traces.body(tail)).isEqualTo(expected);
+    }
+
+    @Test
     void aPacedRunStepsExactlyAsAFastOne() {
         Plant fast = Labs.create(Labs.get("conveyor-self-hold"), 1, new ManualSource());
         Plant paced = Labs.create(Labs.get("conveyor-self-hold"), 1, new ManualSource());
