@@ -44,6 +44,7 @@ final class Checker {
     private final Map<FunctionBlock, List<Bound.Stmt>> bodies = new LinkedHashMap<>();
     private final Map<FunctionBlock, Set<FunctionBlock>> calls = new IdentityHashMap<>();
     private final Set<Variable> calledInstances = new HashSet<>();
+    private final Set<Variable> used = new HashSet<>();
     private final Map<Variable, List<Site>> outputSites = new LinkedHashMap<>();
     private final Map<Variable, List<Site>> callSites = new LinkedHashMap<>();
     private final Expressions expressions;
@@ -105,6 +106,10 @@ final class Checker {
     /** The checked initial value of a variable (Long, Double, String, List for arrays, Map for structures). */
     @Nullable Object initialValue(Variable v) {
         return constants.get(v);
+    }
+
+    void markUsed(Variable v) {
+        used.add(v);
     }
 
     void recordCall(FunctionBlock callee) {
@@ -725,6 +730,10 @@ final class Checker {
                 Type t = v.type() instanceof Type.ArrayType a ? a.element() : v.type();
                 if (t instanceof Type.FbType ft && ft.block().isTimer() && !calledInstances.contains(v)) {
                     warning(Message.TIMER_NEVER_CALLED, v.declared(), v.name().length(), v.name());
+                } else if (!used.contains(v) && v.section() == Ast.Section.VAR && v.location() == null
+                        && !(t instanceof Type.FbType) && !v.constant() && fb.kind() != Ast.PouKind.FUNCTION
+                        && !v.name().startsWith("%")) {
+                    warning(Message.UNUSED_VARIABLE, v.declared(), v.name().length(), v.name());
                 }
             }
         }

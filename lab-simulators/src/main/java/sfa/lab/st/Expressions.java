@@ -129,10 +129,12 @@ final class Expressions {
     private Bound.@Nullable Ref lookup(Ast.Name n, boolean quiet) {
         Variable v = c.current().variable(n.name());
         if (v != null) {
+            c.markUsed(v);
             return new Bound.VarRef(v.type(), false, v.offset(), v);
         }
         Variable g = c.globals().variable(n.name());
         if (g != null) {
+            c.markUsed(g);
             return new Bound.VarRef(g.type(), true, g.offset(), g);
         }
         return null;

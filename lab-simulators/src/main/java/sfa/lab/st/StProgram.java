@@ -113,11 +113,30 @@ public final class StProgram implements ProgramSource {
         }
     }
 
-    /** A cold restart: every variable back to its initial value. */
+    /**
+     * A warm restart: every variable back to its initial value except those declared {@code RETAIN}
+     * (in the PROGRAM or in VAR_GLOBAL), which keep their values as on a PLC with battery-backed memory.
+     */
     @Override
     public void reset() {
+        Frame oldGlobals = globals;
+        Frame oldFrame = frame;
         globals = globalsBlock.newFrame(rt, null);
         frame = program.newFrame(rt, globals);
+        keepRetained(globalsBlock, oldGlobals, globals);
+        keepRetained(program, oldFrame, frame);
+    }
+
+    private static void keepRetained(FunctionBlock block, Frame from, Frame to) {
+        for (Variable v : block.variables().values()) {
+            if (v.retain()) {
+                Type.Layout at = v.offset();
+                Type.Layout size = v.type().layout();
+                System.arraycopy(from.l, at.longs(), to.l, at.longs(), size.longs());
+                System.arraycopy(from.d, at.doubles(), to.d, at.doubles(), size.doubles());
+                System.arraycopy(from.o, at.objects(), to.o, at.objects(), size.objects());
+            }
+        }
     }
 
     /** The PROGRAM's variables by name, as {@code st-run --json} prints them (TIME in ms, enums by name). */

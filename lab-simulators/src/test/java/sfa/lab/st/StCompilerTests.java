@@ -96,7 +96,7 @@ class StCompilerTests {
     }
 
     @Test
-    void aColdRestartPutsEveryVariableBackToItsInitialValue() {
+    void aRestartPutsEveryOtherVariableBackToItsInitialValue() {
         StProgram p = StCompiler.compile("""
                 PROGRAM Main
                 VAR n : INT := 5; END_VAR
@@ -110,5 +110,24 @@ class StCompilerTests {
 
         p.reset();
         assertThat(p.variable("n")).isEqualTo(5L);
+    }
+
+    @Test
+    void aWarmRestartKeepsRetainVariablesAndResetsTheOthers() {
+        StProgram p = StCompiler.compile("""
+                PROGRAM Main
+                VAR RETAIN parts : DINT; END_VAR
+                VAR n : INT := 5; END_VAR
+                n := n + 1;
+                parts := parts + 10;
+                END_PROGRAM
+                """, StCompiler.Options.standalone()).program();
+        IoImage io = new IoImage();
+        p.scan(io, ScanContext.of(0, 0, 10));
+        p.scan(io, ScanContext.of(1, 10, 10));
+
+        p.reset();
+        assertThat(p.variable("n")).isEqualTo(5L);
+        assertThat(p.variable("parts")).isEqualTo(20L);
     }
 }
