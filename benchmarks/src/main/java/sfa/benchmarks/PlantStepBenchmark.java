@@ -26,12 +26,28 @@ import sfa.lab.plant.SortingController;
 public class PlantStepBenchmark {
 
     private Plant plant;
+    private Plant stPlant;
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws java.io.IOException {
         plant = Labs.create(Labs.get("sorting-metal"), 7, new SortingController());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.runUntil(30_000, null);
+        String source;
+        try (java.io.InputStream in = PlantStepBenchmark.class.getResourceAsStream("/sorting-benchmark.st")) {
+            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        stPlant = Labs.create(Labs.get("sorting-metal"), 7,
+                sfa.lab.st.StCompiler.compile(source, sfa.lab.st.StCompiler.Options.standalone()).program());
+        stPlant.scheduleAll(CommandScript.presses("START@0.5"));
+        stPlant.runUntil(30_000, null);
+    }
+
+    /** One step with the controller written in Structured Text (bytecode backend), as students run it. */
+    @Benchmark
+    public long sortingMetalStepWithStructuredText() {
+        stPlant.step();
+        return stPlant.clock().tick();
     }
 
     /** One 10 ms step of the plant, solving the circuit only when a switch changed (as in a real run). */

@@ -19,8 +19,8 @@ import sfa.lab.plc.ScanContext;
 import sfa.lab.st.StCompiler;
 
 /**
- * One scan of the sorting-metal logic: compiled Structured Text against the same logic written by
- * hand in Java, side by side in one run. The inputs follow a 64-scan pattern (start, parts passing the
+ * One scan of the sorting-metal logic: compiled Structured Text (bytecode backend, and the closure
+ * backend for reference) against the same logic written by hand in Java, side by side in one run. The inputs follow a 64-scan pattern (start, parts passing the
  * sensors, the pusher going out and back) so every branch of the program runs.
  */
 @State(Scope.Thread)
@@ -34,6 +34,7 @@ public class ScanBenchmark {
     private final boolean[][] inputs = new boolean[PATTERN][6];
     private final ScanContext context = ScanContext.of(0, 0, 10);
     private ProgramSource st;
+    private ProgramSource closures;
     private ProgramSource java;
     private int tick;
 
@@ -48,6 +49,7 @@ public class ScanBenchmark {
             throw new IllegalStateException("benchmark program does not compile: " + c.diagnostics());
         }
         st = c.program();
+        closures = StCompiler.compile(source, StCompiler.Options.standalone().with(StCompiler.Backend.CLOSURES)).program();
         java = new SortingController();
         for (int i = 0; i < PATTERN; i++) {
             inputs[i][0] = i == 1;                      // START
@@ -70,6 +72,14 @@ public class ScanBenchmark {
     public boolean structuredTextScan() {
         feed();
         st.scan(io, context);
+        return io.output(1);
+    }
+
+    /** The same program on the closure backend, the reference implementation, for comparison. */
+    @Benchmark
+    public boolean structuredTextClosureScan() {
+        feed();
+        closures.scan(io, context);
         return io.output(1);
     }
 
