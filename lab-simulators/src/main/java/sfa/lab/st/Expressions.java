@@ -519,6 +519,13 @@ final class Expressions {
                 }
             } else {
                 ins.add(new Bound.Input(p, coerce(check(a.value()), p.type(), a.value().position(), p.name())));
+                if (p.section() == Ast.Section.VAR_IN_OUT) {
+                    // IN_OUT is passed by value and result: the block's changes are copied back after the call
+                    Bound.Ref back = place(a.value(), true);
+                    if (back != null && back.type().equals(p.type())) {
+                        outs.add(new Bound.Output(p, back));
+                    }
+                }
             }
         }
         if (!fb.standard()) {
