@@ -3,8 +3,12 @@ package sfa.lab.st;
 import static sfa.lab.st.TokenKind.*;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,13 +25,22 @@ import sfa.lab.st.Ast.*;
  * returns after errors is partial: missing parts are left out or replaced by a {@code Name} with an
  * empty name.
  *
- * <p>Block structure errors are reported where the student can fix them: a missing {@code END_IF} at the
- * {@code IF} that opened it, a missing {@code ;} just after the token it should follow.
+ * <p>Errors are reported where the student can fix them (a missing {@code END_IF} at the {@code IF} that
+ * opened it, a missing {@code ;} just after the token it should follow), and once: a second error at the
+ * same token, or after a scanner error on the same line, is dropped as a consequence. To keep one mistake
+ * from causing more, the parser also reads a name spelt nearly like a keyword that fits there
+ * ({@code ENDIF}, {@code ELSEIF}, {@code VAR_INPTU}) as that keyword after reporting it, reads the body
+ * of a block whose keyword it could not recognise, and stops after {@link #MAX_ERRORS} errors.
  */
 final class Parser {
 
     /** Deeper nesting than this is surely a mistake; the limit keeps the recursion off the stack's end. */
     private static final int MAX_DEPTH = 100;
+    /**
+     * After this many errors the parser stops reading (as compilers do): nobody reads further, and it
+     * bounds the work of the lookaheads that error recovery makes on absurd input.
+     */
+    private static final int MAX_ERRORS = 100;
 
     private static final Set<TokenKind> STATEMENT_KEYWORDS = EnumSet.of(IF, CASE, FOR, WHILE, REPEAT, EXIT, RETURN);
     /** Everything that ends a statement list or a declaration list. */
@@ -45,12 +58,16 @@ final class Parser {
     private static final Set<TokenKind> STATEMENT_RESTART = union(STATEMENT_KEYWORDS, CLOSERS, TOP_LEVEL, VAR_SECTIONS);
     private static final Set<TokenKind> TYPE_RESTART = union(TOP_LEVEL, VAR_SECTIONS, EnumSet.of(END_TYPE));
 
+    private static final Set<TokenKind> TOP_LEVEL_KEYWORDS = union(TOP_LEVEL, EnumSet.of(VAR_GLOBAL));
+
     private static final Set<TokenKind> IF_STOPS = EnumSet.of(ELSIF, ELSE, END_IF);
     private static final Set<TokenKind> ELSE_STOPS = EnumSet.of(END_IF);
     private static final Set<TokenKind> CASE_STOPS = EnumSet.of(ELSE, END_CASE);
     private static final Set<TokenKind> CASE_ELSE_STOPS = EnumSet.of(END_CASE);
     private static final Set<TokenKind> FOR_STOPS = EnumSet.of(END_FOR);
     private static final Set<TokenKind> WHILE_STOPS = EnumSet.of(END_WHILE);
+    /** The body of a loop whose keyword was not recognised: either END will do. */
+    private static final Set<TokenKind> LOOP_STOPS = EnumSet.of(END_FOR, END_WHILE);
     /** END_REPEAT too, so that a forgotten UNTIL is reported as such rather than as a missing END_REPEAT. */
     private static final Set<TokenKind> REPEAT_STOPS = EnumSet.of(UNTIL, END_REPEAT);
 
@@ -83,10 +100,23 @@ final class Parser {
     private int lastErrorAt = -1;
     private int depth;
     private int brackets;
+    private int errors;
+    /** Per line, the first column where the scanner already found an error: the parser adds none after it. */
+    private final Map<Integer, Integer> scannerErrors = new HashMap<>();
+    /** An unclosed comment swallowed the rest of the file, ENDs included. */
+    private final boolean commentRunsToTheEnd;
 
     Parser(List<Token> tokens, List<Diagnostic> diagnostics) {
         this.tokens = new ArrayList<>(tokens);
         this.diagnostics = diagnostics;
+        boolean unclosedComment = false;
+        for (Diagnostic d : diagnostics) {
+            if (d.isError()) {
+                scannerErrors.merge(d.position().line(), d.position().column(), Math::min);
+            }
+            unclosedComment |= d.code().equals(Message.UNTERMINATED_COMMENT.code());
+        }
+        this.commentRunsToTheEnd = unclosedComment;
         // The whole parser relies on an END_OF_FILE sentinel; add one if the caller's list lacks it.
         if (this.tokens.isEmpty() || this.tokens.getLast().kind() != END_OF_FILE) {
             Position end = this.tokens.isEmpty() ? Position.START : endOf(this.tokens.getLast());
@@ -103,6 +133,9 @@ final class Parser {
         List<Pou> pous = new ArrayList<>();
         while (!atEnd()) {
             int before = current;
+            if (peekAt(1).kind() == IDENTIFIER || peekAt(1).kind() == CONSTANT || peekAt(1).kind() == RETAIN) {
+                repairKeyword(TOP_LEVEL_KEYWORDS); // PROGRAMM Main, FUNCTIONBLOCK Fb
+            }
             try {
                 switch (peek().kind()) {
                     case TYPE -> types.addAll(typeBlock());
@@ -146,6 +179,7 @@ final class Parser {
         };
         String name = "";
         TypeRef returnType = null;
+        skipDoubled(open, () -> expected(IDENTIFIER.describe()));
         try {
             name = consumeName().text();
             if (kind == PouKind.FUNCTION) {
@@ -153,15 +187,40 @@ final class Parser {
                 returnType = typeRef();
             }
             match(SEMICOLON); // not standard after the header, but harmless
+            if (startsLine() || VAR_SECTIONS.contains(peek().kind()) || plausibleNext(false)) {
+                return pouRest(open, kind, name, returnType, end);
+            }
+            // Something left on the header line ("PROGRAM Main Main"): one error for all of it.
+            report(Message.EXPECTED_STATEMENT.error(peek().position(), width(peek()), peek().shown()));
+            skipHeader(open);
         } catch (ParseError e) {
             skipHeader(open);
         }
+        return pouRest(open, kind, name, returnType, end);
+    }
+
+    /** The declarations and the body of a POU, up to its END. */
+    private Pou pouRest(Token open, PouKind kind, String name, @Nullable TypeRef returnType, TokenKind end) {
         List<VarBlock> vars = new ArrayList<>();
-        while (VAR_SECTIONS.contains(peek().kind())) {
-            vars.add(varBlock());
+        while (true) {
+            if (check(IDENTIFIER) && !looksLikeStatement() && !looksLikeLooseDeclaration() && declarationFollows()) {
+                repairKeyword(VAR_SECTIONS); // VAR_INPTU a : INT;
+            }
+            if (VAR_SECTIONS.contains(peek().kind())) {
+                vars.add(varBlock());
+            } else if (looksLikeLooseDeclaration() || check(CONSTANT) || check(RETAIN)) {
+                vars.add(looseDeclarations());
+            } else if (check(END_VAR)) {
+                // An extra END_VAR between the blocks.
+                report(Message.EXPECTED_STATEMENT.error(peek().position(), width(peek()), peek().shown()));
+                advance();
+                match(SEMICOLON);
+            } else {
+                break;
+            }
         }
         List<Stmt> body = block(EnumSet.of(end), false);
-        closeBlock(open, end);
+        closeBlock(open, end, false);
         return new Pou(open.position(), kind, name, returnType, vars, body);
     }
 
@@ -189,25 +248,47 @@ final class Parser {
         };
         boolean constant = false;
         boolean retain = false;
-        while (true) {
-            if (match(CONSTANT)) {
-                constant = true;
-            } else if (match(RETAIN)) {
-                retain = true;
-            } else {
-                break;
-            }
+        while (check(CONSTANT) || check(RETAIN)) {
+            constant |= advance().kind() == CONSTANT;
+            retain |= previous().kind() == RETAIN;
         }
-        List<VarDecl> vars = new ArrayList<>();
-        while (!endsVarBlock()) {
-            declarationOrRecover(vars);
-        }
+        List<VarDecl> vars = declarations();
         if (match(END_VAR)) {
             match(SEMICOLON);
         } else {
             missingEnd(open, END_VAR);
         }
         return new VarBlock(open.position(), section, constant, retain, vars);
+    }
+
+    /**
+     * Declarations without their VAR ({@code PROGRAM Main x : INT; END_VAR}): one error at the first, then
+     * read them as a VAR block so that they cause no more.
+     */
+    private VarBlock looseDeclarations() {
+        Token first = peek();
+        report(Message.EXPECTED.error(first.position(), width(first), VAR.describe(), first.shown()));
+        boolean constant = false;
+        boolean retain = false;
+        while (check(CONSTANT) || check(RETAIN)) {
+            constant |= advance().kind() == CONSTANT;
+            retain |= previous().kind() == RETAIN;
+        }
+        List<VarDecl> vars = declarations();
+        if (match(END_VAR)) {
+            match(SEMICOLON);
+        }
+        return new VarBlock(first.position(), Section.VAR, constant, retain, vars);
+    }
+
+    private List<VarDecl> declarations() {
+        List<VarDecl> vars = new ArrayList<>();
+        while (!(repairEnd(END_VAR) || endsVarBlock())) {
+            if (!match(SEMICOLON)) { // an empty declaration is harmless
+                declarationOrRecover(vars);
+            }
+        }
+        return vars;
     }
 
     /**
@@ -264,7 +345,7 @@ final class Parser {
             equalsInsteadOfAssign();
             init = initializer();
         }
-        endOfStatement();
+        endOfStatement(true);
         for (Token name : names) {
             out.add(new VarDecl(name.position(), name.text(), location, type, init));
         }
@@ -275,13 +356,22 @@ final class Parser {
     /** {@code TYPE declarations END_TYPE}. */
     private List<TypeDecl> typeBlock() {
         Token open = advance();
+        int blockStart = current;
         List<TypeDecl> types = new ArrayList<>();
-        while (!atEnd() && !TYPE_RESTART.contains(peek().kind())) {
+        while (!(repairEnd(END_TYPE) || atEnd() || TYPE_RESTART.contains(peek().kind()))) {
+            if (match(SEMICOLON)) {
+                continue;
+            }
+            if (check(END_STRUCT) && lastErrorAt >= blockStart) {
+                advance(); // left over from a STRUCT whose start was already reported broken
+                match(SEMICOLON);
+                continue;
+            }
             int before = current;
             try {
                 types.add(typeDecl());
             } catch (ParseError e) {
-                synchronize(TYPE_RESTART, e);
+                synchronizeType();
                 if (current == before) {
                     advance();
                 }
@@ -313,15 +403,17 @@ final class Parser {
             equalsInsteadOfAssign();
             init = initializer();
         }
-        endOfStatement();
+        endOfStatement(true);
         return new AliasDecl(name.position(), name.text(), type, init);
     }
 
     private StructDecl structDecl(Token name) {
         Token open = advance();
         List<VarDecl> fields = new ArrayList<>();
-        while (!endsStruct()) {
-            declarationOrRecover(fields);
+        while (!(repairEnd(END_STRUCT) || endsStruct())) {
+            if (!match(SEMICOLON)) {
+                declarationOrRecover(fields);
+            }
         }
         if (match(END_STRUCT)) {
             match(SEMICOLON);
@@ -355,9 +447,9 @@ final class Parser {
             brackets--;
         }
         if (match(ASSIGN)) {
-            expression(); // the default value: the tree has no place for it (the first value is the default)
+            expression(); // a declared default value: EnumDecl has no field for it, so it is read and dropped
         }
-        endOfStatement();
+        endOfStatement(true);
         return new EnumDecl(name.position(), name.text(), values);
     }
 
@@ -483,7 +575,7 @@ final class Parser {
                 Token name = consumeName();
                 consume(ASSIGN);
                 fields.add(new FieldInit(name.position(), name.text(), initializer()));
-            } while (match(COMMA));
+            } while (match(COMMA) || missingComma());
             consume(RIGHT_PAREN);
         } finally {
             brackets--;
@@ -495,17 +587,16 @@ final class Parser {
 
     /**
      * Statements until one of {@code stops}. Any other END_/ELSE/ELSIF/UNTIL ends the list too when an
-     * enclosing block waits for it (then this block's own END is missing); if none does, it is a stray
-     * that is either skipped (an extra END, when this block's own END still follows) or left for
-     * {@link #closeBlock} to report as the wrong END.
+     * enclosing block waits for it (then this block's own END is missing); if none does, it is a stray:
+     * skipped when this block's own END still follows (an extra END), else left for {@link #closeBlock}
+     * to report as the wrong END.
      */
     private List<Stmt> block(Set<TokenKind> stops, boolean caseBody) {
         List<Stmt> statements = new ArrayList<>();
         scopes.add(new Scope(stops, caseBody));
         try {
             while (!atEnd()) {
-                Token token = peek();
-                TokenKind kind = token.kind();
+                TokenKind kind = peek().kind();
                 if (TOP_LEVEL.contains(kind)) {
                     break;
                 }
@@ -513,13 +604,17 @@ final class Parser {
                     if (stops.contains(kind) || wantedByEnclosing(kind, true) || !strayIsExtra(stops)) {
                         break;
                     }
-                    report(Message.EXPECTED_STATEMENT.error(token.position(), width(token), token.shown()));
-                    advance();
-                    match(SEMICOLON);
+                    Stmt rest = strayCloser();
+                    if (rest != null) {
+                        statements.add(rest);
+                    }
                     continue;
                 }
                 if (inCaseBody() && startsCaseLabel()) {
                     break; // the next branch of the CASE; an inner block left open is reported by its owner
+                }
+                if (kind == IDENTIFIER && repairStatementKeyword()) {
+                    continue; // now a keyword: look at it again
                 }
                 statementOrRecover(statements);
             }
@@ -527,6 +622,34 @@ final class Parser {
             scopes.removeLast();
         }
         return statements;
+    }
+
+    /**
+     * An END_, ELSE, ELSIF or UNTIL that no open block wants: one error, then read what belongs to it (the
+     * rest of an IF whose IF is missing, the condition after UNTIL) so that it causes no more.
+     */
+    private @Nullable Stmt strayCloser() {
+        Token stray = peek();
+        report(Message.EXPECTED_STATEMENT.error(stray.position(), width(stray), stray.shown()));
+        if ((stray.kind() == ELSIF || stray.kind() == ELSE) && !wantedByEnclosing(END_IF, false)
+                && depth < MAX_DEPTH) {
+            depth++;
+            try {
+                return ifRest(stray, missing(stray), true);
+            } finally {
+                depth--;
+            }
+        }
+        advance();
+        if (stray.kind() == UNTIL) {
+            expressionOrSkipTo(END_REPEAT);
+            match(SEMICOLON);
+            if (!wantedByEnclosing(END_REPEAT, false)) {
+                match(END_REPEAT);
+            }
+        }
+        match(SEMICOLON);
+        return null;
     }
 
     private void statementOrRecover(List<Stmt> statements) {
@@ -537,11 +660,70 @@ final class Parser {
                 statements.add(statement);
             }
         } catch (ParseError e) {
-            synchronize(STATEMENT_RESTART, e);
+            int header = synchronize(STATEMENT_RESTART, e);
             if (current == before) {
                 advance();
+            } else if (header > before && headlessFits(tokens.get(header).kind()) && depth < MAX_DEPTH) {
+                // "Iff a THEN" or "WHLE b DO": the keyword was mistyped; read its body and END quietly.
+                depth++;
+                try {
+                    statements.add(headless(tokens.get(before), tokens.get(header).kind()));
+                } finally {
+                    depth--;
+                }
             }
         }
+    }
+
+    /**
+     * Whether a block whose keyword was not recognised may take the END that follows: not if an enclosing
+     * block needs it, unless there are enough of them for both ({@code ELSEIF a THEN} inside an IF is a
+     * mistyped ELSIF, and must leave the END_IF to its IF).
+     */
+    private boolean headlessFits(TokenKind header) {
+        Set<TokenKind> ends = switch (header) {
+            case THEN -> ELSE_STOPS;
+            case OF -> CASE_ELSE_STOPS;
+            default -> LOOP_STOPS;
+        };
+        boolean shared = false;
+        for (TokenKind end : ends) {
+            shared |= wantedByEnclosing(end, false);
+        }
+        if (!shared) {
+            return true;
+        }
+        int found = 0;
+        int nesting = 0;
+        for (int i = current; i < tokens.size() && found < 2; i++) {
+            TokenKind kind = tokens.get(i).kind();
+            if (kind == END_OF_FILE || TOP_LEVEL.contains(kind) || POU_ENDS.contains(kind)) {
+                break;
+            }
+            if (nesting == 0 && ends.contains(kind)) {
+                found++;
+            } else if (BLOCK_OPENERS.contains(kind)) {
+                nesting++;
+            } else if (BLOCK_ENDS.contains(kind) && nesting > 0) {
+                nesting--;
+            }
+        }
+        return found >= 2;
+    }
+
+    /** The rest of a block statement whose first keyword was not recognised, after its THEN, DO or OF. */
+    private Stmt headless(Token first, TokenKind header) {
+        return switch (header) {
+            case THEN -> ifRest(first, missing(first), true);
+            case OF -> caseRest(first, missing(first), true);
+            default -> {
+                List<Stmt> body = block(LOOP_STOPS, false);
+                if (match(END_FOR) || match(END_WHILE)) {
+                    match(SEMICOLON);
+                }
+                yield new While(first.position(), missing(first), body);
+            }
+        };
     }
 
     /** Whether an enclosing statement list (skipping the innermost one if asked) ends at {@code kind}. */
@@ -605,7 +787,7 @@ final class Parser {
         };
     }
 
-    /** One statement, or null for an empty one ({@code ;}) or a misplaced declaration block. */
+    /** One statement, or null for an empty one ({@code ;}) or misplaced declarations. */
     private @Nullable Stmt statement() {
         enter(Message.EXPECTED_STATEMENT);
         try {
@@ -618,19 +800,25 @@ final class Parser {
                 case REPEAT -> repeatStatement();
                 case EXIT -> {
                     advance();
-                    endOfStatement();
+                    endOfStatement(false);
                     yield new Exit(first.position());
                 }
                 case RETURN -> {
                     advance();
-                    endOfStatement();
+                    endOfStatement(false);
                     yield new Return(first.position());
                 }
                 case SEMICOLON -> {
                     advance();
                     yield null;
                 }
-                case IDENTIFIER, DIRECT_ADDRESS -> assignmentOrCall();
+                case IDENTIFIER, DIRECT_ADDRESS -> {
+                    if (looksLikeLooseDeclaration()) {
+                        looseDeclarations(); // after the code: reported once, read and dropped
+                        yield null;
+                    }
+                    yield assignmentOrCall();
+                }
                 case VAR, VAR_INPUT, VAR_OUTPUT, VAR_IN_OUT, VAR_GLOBAL, VAR_TEMP, VAR_EXTERNAL -> {
                     // Declarations after code: say so once, then read the block so its contents cause no more errors.
                     report(Message.EXPECTED_STATEMENT.error(first.position(), width(first), first.shown()));
@@ -651,48 +839,73 @@ final class Parser {
         Expr target = postfixExpression();
         if (match(ASSIGN)) {
             Expr value = expression();
-            endOfStatement();
+            endOfStatement(false);
             return new Assign(first.position(), target, value);
         }
         if (check(EQUAL)) {
             equalsInsteadOfAssign();
             Expr value = expression();
-            endOfStatement();
+            endOfStatement(false);
             return new Assign(first.position(), target, value);
         }
         if (target instanceof Call call) {
-            endOfStatement();
+            endOfStatement(false);
             return new CallStmt(first.position(), call);
         }
         throw error(expected(ASSIGN.describe()));
     }
 
-    /** Reports {@code =} written for {@code :=} and steps over it ({@code ==} too). */
+    /** Reports {@code =} written for {@code :=} and steps over it (and over {@code ==} or {@code =:}). */
     private void equalsInsteadOfAssign() {
         Token equals = peek();
         report(Message.EQUALS_INSTEAD_OF_ASSIGN.error(equals.position(), width(equals)));
         advance();
-        match(EQUAL);
+        if (!match(EQUAL)) {
+            match(COLON);
+        }
+    }
+
+    /** A keyword typed twice ({@code IF IF a THEN}): one error, then read on as if it were there once. */
+    private void skipDoubled(Token open, Supplier<Diagnostic> error) {
+        if (check(open.kind())) {
+            report(error.get());
+            advance();
+        }
+    }
+
+    private Diagnostic expectedExpressionHere() {
+        return Message.EXPECTED_EXPRESSION.error(peek().position(), width(peek()), peek().shown());
     }
 
     private Stmt ifStatement() {
         Token open = advance();
+        skipDoubled(open, this::expectedExpressionHere);
+        return ifRest(open, header(THEN), false);
+    }
+
+    /**
+     * An IF from its first body on. A headless one (its IF mistyped or missing, already reported) says
+     * nothing about its own END.
+     */
+    private If ifRest(Token open, Expr condition, boolean headless) {
         List<Branch> branches = new ArrayList<>();
-        Expr condition = header(THEN);
         branches.add(new Branch(condition, block(IF_STOPS, false)));
-        while (check(ELSIF)) {
-            advance();
+        while (match(ELSIF)) {
             Expr elsifCondition = header(THEN);
             branches.add(new Branch(elsifCondition, block(IF_STOPS, false)));
         }
         List<Stmt> elseBody = match(ELSE) ? block(ELSE_STOPS, false) : List.of();
-        closeBlock(open, END_IF);
+        closeBlock(open, END_IF, headless);
         return new If(open.position(), branches, elseBody);
     }
 
     private Stmt caseStatement() {
         Token open = advance();
-        Expr selector = header(OF);
+        skipDoubled(open, this::expectedExpressionHere);
+        return caseRest(open, header(OF), false);
+    }
+
+    private Case caseRest(Token open, Expr selector, boolean headless) {
         List<CaseBranch> branches = new ArrayList<>();
         List<Stmt> elseBody = List.of();
         while (!atEnd() && !check(END_CASE)) {
@@ -705,7 +918,7 @@ final class Parser {
             }
             caseBranchOrRecover(branches);
         }
-        closeBlock(open, END_CASE);
+        closeBlock(open, END_CASE, headless);
         return new Case(open.position(), selector, branches, elseBody);
     }
 
@@ -715,7 +928,7 @@ final class Parser {
             List<CaseLabel> labels = caseLabels();
             if (!match(COLON)) {
                 report(expected(COLON.describe()));
-                if (!plausibleNext()) {
+                if (!plausibleNext(false)) {
                     throw new ParseError(brackets);
                 }
             }
@@ -740,6 +953,7 @@ final class Parser {
 
     private Stmt forStatement() {
         Token open = advance();
+        skipDoubled(open, () -> expected(IDENTIFIER.describe()));
         int headerStart = current;
         Token at = peek();
         Name variable = new Name(at.position(), "");
@@ -765,15 +979,16 @@ final class Parser {
         }
         expectHeaderEnd(DO, headerStart);
         List<Stmt> body = block(FOR_STOPS, false);
-        closeBlock(open, END_FOR);
+        closeBlock(open, END_FOR, false);
         return new For(open.position(), variable, from, to, step, body);
     }
 
     private Stmt whileStatement() {
         Token open = advance();
+        skipDoubled(open, this::expectedExpressionHere);
         Expr condition = header(DO);
         List<Stmt> body = block(WHILE_STOPS, false);
-        closeBlock(open, END_WHILE);
+        closeBlock(open, END_WHILE, false);
         return new While(open.position(), condition, body);
     }
 
@@ -782,10 +997,18 @@ final class Parser {
         List<Stmt> body = block(REPEAT_STOPS, false);
         Expr until;
         if (check(UNTIL)) {
-            advance();
+            skipDoubled(advance(), this::expectedExpressionHere);
+            int conditionStart = current;
             until = expressionOrSkipTo(END_REPEAT);
             match(SEMICOLON); // some write UNTIL x; END_REPEAT
-            closeBlock(open, END_REPEAT);
+            repairEnd(END_REPEAT);
+            if (!check(END_REPEAT) && aheadInHeader(END_REPEAT)) {
+                // UNTIL a b END_REPEAT: the condition goes on past where it could
+                expectHeaderEnd(END_REPEAT, conditionStart);
+                match(SEMICOLON);
+            } else {
+                closeBlock(open, END_REPEAT, false);
+            }
         } else if (check(END_REPEAT)) {
             report(expected(UNTIL.describe()));
             until = missing(peek());
@@ -793,7 +1016,7 @@ final class Parser {
             match(SEMICOLON);
         } else {
             until = missing(peek());
-            closeBlock(open, END_REPEAT);
+            closeBlock(open, END_REPEAT, false);
         }
         return new Repeat(open.position(), body, until);
     }
@@ -824,6 +1047,10 @@ final class Parser {
         if (match(end)) {
             return;
         }
+        if (lastErrorAt < headerStart && !looksLikeStatement() && repairKeyword(EnumSet.of(end))) {
+            advance(); // THNE, D0: reported as the keyword it stands for
+            return;
+        }
         if (lastErrorAt < headerStart) {
             report(expected(end.describe()));
         }
@@ -833,7 +1060,7 @@ final class Parser {
             return;
         }
         int line = previous().position().line();
-        while (!atEnd() && peek().position().line() == line && !plausibleNext()) {
+        while (!atEnd() && peek().position().line() == line && !plausibleNext(false)) {
             advance();
         }
     }
@@ -863,11 +1090,15 @@ final class Parser {
 
     /**
      * The END of a block: the right one, a wrong one nobody else wants (reported as such and taken as
-     * this block's end), or none, reported as missing where the block opened.
+     * this block's end), or none, reported as missing where the block opened. A headless block reports
+     * nothing: its missing keyword was reported already.
      */
-    private void closeBlock(Token open, TokenKind end) {
+    private void closeBlock(Token open, TokenKind end, boolean headless) {
         if (match(end)) {
             match(SEMICOLON);
+            return;
+        }
+        if (headless) {
             return;
         }
         Token found = peek();
@@ -881,9 +1112,13 @@ final class Parser {
     }
 
     private void missingEnd(Token open, TokenKind end) {
-        // Never suppressed: several blocks can be unclosed at the same place, each is a real mistake.
+        if (errors >= MAX_ERRORS || atEnd() && commentRunsToTheEnd) {
+            return; // given up, or the END is inside the comment the scanner reported
+        }
+        // Never suppressed otherwise: several blocks can be unclosed at one place, each is a real mistake.
         diagnostics.add(Message.MISSING_END.error(open.position(), width(open), open.kind().name(), end.name()));
         lastErrorAt = current;
+        countError();
     }
 
     /**
@@ -891,22 +1126,34 @@ final class Parser {
      * statement, report it just after the previous token (where it must be typed) and go on; otherwise
      * the token here is the problem.
      */
-    private void endOfStatement() {
+    private void endOfStatement(boolean inDeclarations) {
         if (match(SEMICOLON)) {
             return;
         }
-        if (plausibleNext()) {
+        if (plausibleNext(inDeclarations)) {
             report(expectedAfterPrevious(SEMICOLON.describe()));
             return;
         }
         throw error(Message.EXPECTED.error(peek().position(), width(peek()), SEMICOLON.describe(), peek().shown()));
     }
 
-    /** Whether the token here could begin what comes after a statement or declaration. */
-    private boolean plausibleNext() {
+    /**
+     * Whether the token here could begin what follows a statement (or declaration). On the same line only
+     * an obvious {@code y :=} counts: {@code x := a b.c;} has a stray {@code b}, not a missing ';'.
+     */
+    private boolean plausibleNext(boolean inDeclarations) {
         TokenKind kind = peek().kind();
-        return kind == END_OF_FILE || kind == SEMICOLON || STATEMENT_RESTART.contains(kind) || looksLikeStatement()
-                || looksLikeDeclaration() || inCaseBody() && startsCaseLabel();
+        if (kind == END_OF_FILE || kind == SEMICOLON || STATEMENT_RESTART.contains(kind)) {
+            return true;
+        }
+        if (inDeclarations) {
+            // code on the next line: END_VAR is missing too, which the block reports
+            return looksLikeDeclaration() || startsLine() && looksLikeStatement();
+        }
+        if (!startsLine()) {
+            return (kind == IDENTIFIER || kind == DIRECT_ADDRESS) && peekAt(1).kind() == ASSIGN;
+        }
+        return looksLikeStatement() || inCaseBody() && startsCaseLabel();
     }
 
     /** {@code x :=}, {@code x =}, {@code T1(}, {@code P.X}, {@code A[}, {@code %QX0.0 :=}. */
@@ -919,6 +1166,43 @@ final class Parser {
             case ASSIGN, EQUAL, LEFT_PAREN, DOT, LEFT_BRACKET -> true;
             default -> false;
         };
+    }
+
+    /**
+     * A whole declaration head where none is expected, {@code a, b AT %IX0.0 : INT;} up to its type, so
+     * that {@code x : 5;} (a mistyped {@code :=}) is not taken for one.
+     */
+    private boolean looksLikeLooseDeclaration() {
+        int i = current;
+        if (kindAt(i) != IDENTIFIER) {
+            return false;
+        }
+        while (kindAt(i + 1) == COMMA && kindAt(i + 2) == IDENTIFIER) {
+            i += 2;
+        }
+        if (kindAt(i + 1) == AT && kindAt(i + 2) == DIRECT_ADDRESS) {
+            i += 2;
+        }
+        if (kindAt(i + 1) != COLON) {
+            return false;
+        }
+        if (kindAt(i + 2) == ARRAY) {
+            return true;
+        }
+        if (kindAt(i + 2) != IDENTIFIER) {
+            return false;
+        }
+        Token type = tokens.get(Math.min(i + 2, tokens.size() - 1));
+        Token after = tokens.get(Math.min(i + 3, tokens.size() - 1));
+        return switch (after.kind()) {
+            case SEMICOLON, ASSIGN, END_OF_FILE, END_VAR -> true;
+            case LEFT_BRACKET, LEFT_PAREN -> type.name().equals("STRING") || type.name().equals("WSTRING");
+            default -> after.position().line() > type.position().line();
+        };
+    }
+
+    private TokenKind kindAt(int index) {
+        return tokens.get(Math.min(index, tokens.size() - 1)).kind();
     }
 
     /** {@code x :}, {@code x,}, {@code x AT}. */
@@ -1070,13 +1354,22 @@ final class Parser {
             if (!check(RIGHT_PAREN)) {
                 do {
                     arguments.add(argument());
-                } while (match(COMMA));
+                } while (match(COMMA) || missingComma());
             }
             consume(RIGHT_PAREN);
         } finally {
             brackets--;
         }
         return arguments;
+    }
+
+    /** {@code T1(IN := a PT := b)}: the ',' is missing before {@code PT :=}; reported, and read on. */
+    private boolean missingComma() {
+        if (check(IDENTIFIER) && (peekAt(1).kind() == ASSIGN || peekAt(1).kind() == OUTPUT_ASSIGN)) {
+            report(expected(COMMA.describe()));
+            return true;
+        }
+        return false;
     }
 
     private Argument argument() {
@@ -1189,6 +1482,140 @@ final class Parser {
         return new Name(at.position(), "");
     }
 
+    // --- misspelt keywords ---------------------------------------------------------------------
+
+    /**
+     * A name at the start of a statement that cannot begin one ({@code ENDIF;}, {@code Iff a THEN},
+     * {@code END_PROGRA}) but is spelt nearly like a keyword that fits here: reported as that keyword and
+     * read as it. Block ends count only if an open block waits for them; {@code END} alone stands for the
+     * innermost one.
+     */
+    private boolean repairStatementKeyword() {
+        if (looksLikeStatement() || looksLikeLooseDeclaration()) {
+            return false;
+        }
+        Set<TokenKind> candidates = EnumSet.of(IF, CASE, FOR, WHILE, REPEAT, EXIT, RETURN);
+        for (Scope scope : scopes) {
+            candidates.addAll(scope.stops());
+        }
+        Token word = peek();
+        TokenKind keyword = word.name().equals("END") ? innermostEnd() : nearestKeyword(word.name(), candidates);
+        if (keyword == null || !fitsHere(keyword)) {
+            return false;
+        }
+        replaceWithKeyword(keyword);
+        return true;
+    }
+
+    private @Nullable TokenKind innermostEnd() {
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            for (TokenKind stop : scopes.get(i).stops()) {
+                if (stop.name().startsWith("END_")) {
+                    return stop;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether what follows the misspelt word suits {@code keyword}: IF needs its THEN, an END a line end. */
+    private boolean fitsHere(TokenKind keyword) {
+        Token next = peekAt(1);
+        boolean endsHere = next.kind() == SEMICOLON || next.kind() == END_OF_FILE
+                || next.position().line() > peek().position().line();
+        return switch (keyword) {
+            case IF, ELSIF -> aheadInHeader(THEN);
+            case WHILE, FOR -> aheadInHeader(DO);
+            case CASE -> aheadInHeader(OF);
+            case UNTIL -> true;
+            case REPEAT, ELSE -> endsHere || next.kind() == IDENTIFIER && peekAt(2).kind() == ASSIGN;
+            default -> endsHere;
+        };
+    }
+
+    /** Whether a declaration (or CONSTANT, RETAIN) follows the token here, as after a VAR keyword. */
+    private boolean declarationFollows() {
+        return switch (peekAt(1).kind()) {
+            case CONSTANT, RETAIN -> true;
+            case IDENTIFIER -> switch (peekAt(2).kind()) {
+                case COLON, COMMA, AT -> true;
+                default -> false;
+            };
+            default -> false;
+        };
+    }
+
+    /** A misspelt {@code end} where a declaration should be, e.g. {@code ENDVAR}; true if repaired. */
+    private boolean repairEnd(TokenKind end) {
+        if (!check(IDENTIFIER) || looksLikeDeclaration() || looksLikeStatement() || !fitsHere(end)) {
+            return false;
+        }
+        return repairKeyword(EnumSet.of(end));
+    }
+
+    /** If the name here is spelt nearly like one of {@code candidates}: report it as that keyword and make it so. */
+    private boolean repairKeyword(Collection<TokenKind> candidates) {
+        if (!check(IDENTIFIER)) {
+            return false;
+        }
+        TokenKind keyword = nearestKeyword(peek().name(), candidates);
+        if (keyword == null) {
+            return false;
+        }
+        replaceWithKeyword(keyword);
+        return true;
+    }
+
+    private void replaceWithKeyword(TokenKind keyword) {
+        Token word = peek();
+        tokens.set(current, new Token(keyword, word.text(), word.position(), null)); // before report() may give up
+        report(Message.EXPECTED.error(word.position(), width(word), keyword.describe(), word.shown()));
+    }
+
+    /**
+     * The keyword {@code word} is most likely a misspelling of: one or two typing mistakes away (one for
+     * short keywords, so that ordinary short names are left alone), or null.
+     */
+    private static @Nullable TokenKind nearestKeyword(String word, Collection<TokenKind> candidates) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        TokenKind best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (TokenKind candidate : candidates) {
+            String keyword = candidate.name();
+            int allowed = keyword.length() <= 4 ? 1 : 2;
+            if (upper.length() < 2 || Math.abs(upper.length() - keyword.length()) > allowed) {
+                continue;
+            }
+            int distance = typingDistance(upper, keyword);
+            if (distance <= allowed && distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours) turning {@code a} into {@code b}. */
+    private static int typingDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                d[i][j] = Math.min(replace, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     // --- errors and recovery ------------------------------------------------------------------
 
     /** Counts a level of nesting, refusing (as an error) nesting deep enough to overflow the stack. */
@@ -1202,31 +1629,53 @@ final class Parser {
     /**
      * Panic mode: skip to just after the next ';', to a token of {@code restart}, or to a new line that
      * reads like a fresh statement (once the brackets open at the error are closed), whichever comes first.
+     *
+     * @return the index of the last THEN, DO or OF skipped outside brackets (a block whose keyword was
+     *     not recognised may begin there), or -1
      */
-    private void synchronize(Set<TokenKind> restart, ParseError error) {
+    private int synchronize(Set<TokenKind> restart, ParseError error) {
         int open = error.brackets;
         boolean first = true;
+        int skippedHeader = -1;
         while (!atEnd()) {
             Token token = peek();
             if (token.kind() == SEMICOLON) {
                 advance();
-                return;
+                break;
             }
             if (restart.contains(token.kind())) {
-                return;
+                break;
             }
             if (!first && open == 0 && startsLine() && (looksLikeStatement() || looksLikeDeclaration()
                     || inCaseBody() && startsCaseLabel())) {
-                return;
+                break;
             }
             switch (token.kind()) {
                 case LEFT_PAREN, LEFT_BRACKET -> open++;
                 case RIGHT_PAREN, RIGHT_BRACKET -> open = Math.max(0, open - 1);
+                case THEN, DO, OF -> skippedHeader = open == 0 ? current : skippedHeader;
                 default -> {
                 }
             }
             first = false;
             advance();
+        }
+        return skippedHeader;
+    }
+
+    /** Panic mode between type declarations: past the next ';', or past a whole STRUCT ... END_STRUCT. */
+    private void synchronizeType() {
+        int structs = 0;
+        while (!atEnd() && !TYPE_RESTART.contains(peek().kind())) {
+            TokenKind kind = advance().kind();
+            if (kind == STRUCT) {
+                structs++;
+            } else if (kind == END_STRUCT && structs > 0 && --structs == 0) {
+                match(SEMICOLON);
+                return;
+            } else if (kind == SEMICOLON && structs == 0) {
+                return;
+            }
         }
     }
 
@@ -1234,13 +1683,27 @@ final class Parser {
         return current == 0 || tokens.get(current - 1).position().line() < peek().position().line();
     }
 
-    /** Adds {@code diagnostic} unless an error was already reported at this token (it would be a cascade). */
+    /**
+     * Adds {@code diagnostic} unless an error was already reported at this token, or the scanner reported
+     * one earlier on its line: either way it would be a consequence, not a new mistake.
+     */
     private void report(Diagnostic diagnostic) {
-        if (lastErrorAt == current) {
+        if (lastErrorAt == current || errors >= MAX_ERRORS) {
             return;
         }
         lastErrorAt = current;
-        diagnostics.add(diagnostic);
+        Integer scannerColumn = scannerErrors.get(diagnostic.position().line());
+        if (scannerColumn == null || scannerColumn > diagnostic.position().column()) {
+            diagnostics.add(diagnostic);
+        } // else what the scanner could not read explains this one
+        countError();
+    }
+
+    /** Counts an error; at {@link #MAX_ERRORS}, jumps to the end of the file so that every loop finishes. */
+    private void countError() {
+        if (++errors >= MAX_ERRORS) {
+            current = tokens.size() - 1;
+        }
     }
 
     private ParseError error(Diagnostic diagnostic) {
