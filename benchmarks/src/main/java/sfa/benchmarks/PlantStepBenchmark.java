@@ -1,5 +1,6 @@
 package sfa.benchmarks;
 
+import sfa.lab.scenario.Catalog;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,14 +31,14 @@ public class PlantStepBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws java.io.IOException {
-        plant = Labs.create(Labs.get("sorting-metal"), 7, new SortingController());
+        plant = Labs.create(Catalog.lab("sorting-metal"), 7, new SortingController());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.runUntil(30_000, null);
         String source;
         try (java.io.InputStream in = PlantStepBenchmark.class.getResourceAsStream("/sorting-benchmark.st")) {
             source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        stPlant = Labs.create(Labs.get("sorting-metal"), 7,
+        stPlant = Labs.create(Catalog.lab("sorting-metal"), 7,
                 sfa.lab.st.StCompiler.compile(source, sfa.lab.st.StCompiler.Options.standalone()).program());
         stPlant.scheduleAll(CommandScript.presses("START@0.5"));
         stPlant.runUntil(30_000, null);

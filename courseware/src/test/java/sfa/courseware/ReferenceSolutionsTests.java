@@ -1,5 +1,6 @@
 package sfa.courseware;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,11 +26,11 @@ class ReferenceSolutionsTests {
     private static final Path SOLUTIONS = Path.of("solutions");
 
     private static Plant run(String lab, String presses, long seed) throws IOException {
-        Plant probe = Labs.create(Labs.get(lab), seed, new ManualSource());
+        Plant probe = Labs.create(Catalog.lab(lab), seed, new ManualSource());
         StCompiler.Compilation c = StCompiler.compile(Files.readString(SOLUTIONS.resolve(lab + ".st")),
                 StCompiler.Options.forLab(probe.ioMap().stream().map(IoPoint::address).toList()));
         assertThat(c.diagnostics()).as(lab + " diagnostics").isEmpty();
-        Plant plant = Labs.create(Labs.get(lab), seed, c.program());
+        Plant plant = Labs.create(Catalog.lab(lab), seed, c.program());
         plant.scheduleAll(CommandScript.presses(presses));
         return plant;
     }
@@ -177,7 +178,7 @@ class ReferenceSolutionsTests {
 
     @Test
     void theWiringAnswerLightsEachInputOnlyForItsOwnSensor() throws IOException {
-        Plant plant = Labs.create(Labs.get("wiring-sensors"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("wiring-sensors"), 1, new ManualSource());
         WiringFile.parse(Files.readString(SOLUTIONS.resolve("wiring-sensors.wiring"))).forEach(plant::addWire);
         plant.scheduleAll(CommandScript.presses("S1@1.0-2.0,S2@3.0-4.0"));
         Recorder r = record(plant, 5_000);

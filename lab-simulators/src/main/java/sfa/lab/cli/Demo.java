@@ -1,5 +1,6 @@
 package sfa.lab.cli;
 
+import sfa.lab.scenario.Catalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ final class Demo {
         }
         double speed = speed(o.get("speed"));
         long until = o.getMillis("seconds", Labsim.MAX_MILLIS, Labsim.MAX_MILLIS);
-        Lab lab = Labs.get("conveyor-self-hold");
+        Lab lab = Catalog.lab("conveyor-self-hold");
         Plant plant = Labs.create(lab, 1, SELF_HOLD);
         plant.scheduleAll(CommandScript.presses("START@1.0,STOP@3.0,START@5.0,STOP@7.0-7.5,START@7.1,START@9.0,"
                 + "ESTOP@11.0-13.0,START@15.0,STOP@17.0"));

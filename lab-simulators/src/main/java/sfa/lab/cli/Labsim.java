@@ -1,5 +1,6 @@
 package sfa.lab.cli;
 
+import sfa.lab.scenario.Catalog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ public final class Labsim {
     }
 
     private int list() {
-        for (Lab lab : Labs.all()) {
+        for (Lab lab : Catalog.standard().labs()) {
             out.printf("%-20s %s — %s (%d s)%n", lab.id(), lab.titleKo(), lab.titleEn(), lab.sequenceMillis() / 1000);
         }
         return OK;
@@ -116,10 +117,10 @@ public final class Labsim {
         if (resume != null) {
             ProgramSource source = manual;
             if (programFile != null) {
-                Plant probe = Labs.create(Labs.labOf(read(resume)), 1, new ManualSource());
+                Plant probe = Labs.create(Catalog.lab(Labs.labOf(read(resume))), 1, new ManualSource());
                 source = new StCommands(out, err).forLab(programFile, probe);
             }
-            plant = Labs.resume(read(resume), source);
+            plant = Catalog.standard().resume(read(resume), source);
             String lab = o.get("lab");
             if (lab != null && !lab.equals(plant.labId())) {
                 throw new UsageException("--lab " + lab + " differs from the snapshot's lab " + plant.labId());
@@ -128,7 +129,7 @@ public final class Labsim {
                 throw new UsageException("--seed and --step come from the snapshot when resuming");
             }
         } else {
-            Lab lab = Labs.get(o.require("lab", "conveyor-self-hold"));
+            Lab lab = Catalog.lab(o.require("lab", "conveyor-self-hold"));
             long seed = o.getLong("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
             int step = (int) o.getLong("step", Clock.DEFAULT_STEP_MILLIS, 1, 100);
             plant = Labs.create(lab, seed, step, manual);
@@ -143,7 +144,7 @@ public final class Labsim {
             }
         }
         long start = plant.clock().nowMillis();
-        long seconds = o.getMillis("seconds", Labs.get(plant.labId()).sequenceMillis(), MAX_MILLIS);
+        long seconds = o.getMillis("seconds", Catalog.lab(plant.labId()).sequenceMillis(), MAX_MILLIS);
         List<Command> commands = new ArrayList<>();
         addAll(commands, o.get("press"), CommandScript::presses);
         addAll(commands, o.get("set"), CommandScript::settings);

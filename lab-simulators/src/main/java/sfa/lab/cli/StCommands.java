@@ -1,5 +1,6 @@
 package sfa.lab.cli;
 
+import sfa.lab.scenario.Catalog;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -98,7 +99,7 @@ final class StCommands {
         if (lab == null) {
             return StCompiler.Options.standalone();
         }
-        Plant plant = Labs.create(Labs.get(lab), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab(lab), 1, new ManualSource());
         return StCompiler.Options.forLab(plant.ioMap().stream().map(IoPoint::address).toList());
     }
 

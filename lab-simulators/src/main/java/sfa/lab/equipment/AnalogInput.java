@@ -26,11 +26,28 @@ public final class AnalogInput implements Equipment {
 
     private final String name;
     private final Transmitter transmitter;
+    private final sfa.lab.sim.SimRandom random;
     private boolean wireBroken;
+    private double noiseAmplitude;
+    private double noise;
 
     public AnalogInput(String name, Transmitter transmitter) {
+        this(name, transmitter, new sfa.lab.sim.SimRandom(name.hashCode()));
+    }
+
+    /** @param random the seeded stream the channel's noise (a fault a lab can schedule) is drawn from */
+    public AnalogInput(String name, Transmitter transmitter, sfa.lab.sim.SimRandom random) {
         this.name = name;
         this.transmitter = transmitter;
+        this.random = random;
+    }
+
+    /** Adds uniform noise of ±{@code amplitudeMilliamps} to the loop current, redrawn every step; 0 ends it. */
+    public void setNoise(double amplitudeMilliamps) {
+        this.noiseAmplitude = Math.max(0, amplitudeMilliamps);
+        if (noiseAmplitude == 0) {
+            noise = 0;
+        }
     }
 
     /** The loop current of a transmitter whose range {@code min…max} maps onto 4–20 mA. */
@@ -57,7 +74,7 @@ public final class AnalogInput implements Equipment {
     }
 
     public double milliamps() {
-        return wireBroken ? 0.0 : transmitter.milliamps();
+        return wireBroken ? 0.0 : transmitter.milliamps() + noise;
     }
 
     /** Cuts or repairs the loop wire (a fault a lab can schedule). */
@@ -67,6 +84,9 @@ public final class AnalogInput implements Equipment {
 
     @Override
     public void advance(Clock clock) {
+        if (noiseAmplitude > 0) {
+            noise = random.nextDouble(-noiseAmplitude, noiseAmplitude);
+        }
     }
 
     @Override
@@ -81,11 +101,15 @@ public final class AnalogInput implements Equipment {
 
     @Override
     public void save(StateWriter state) {
-        state.put("wireBroken", wireBroken);
+        state.put("wireBroken", wireBroken).put("noiseAmplitude", noiseAmplitude).put("noise", noise)
+                .put("random", random.state());
     }
 
     @Override
     public void load(StateReader state) {
         wireBroken = state.getBoolean("wireBroken");
+        noiseAmplitude = state.getDouble("noiseAmplitude");
+        noise = state.getDouble("noise");
+        random.restore(state.getLong("random"));
     }
 }

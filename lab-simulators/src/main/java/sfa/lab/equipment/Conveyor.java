@@ -129,6 +129,9 @@ public final class Conveyor implements Equipment {
     public void trace(TraceSink sink) {
         sink.value(name + ".running", running());
         sink.value(name + ".travel_m", travel);
+        if (!sink.wantsText()) {
+            return;
+        }
         StringBuilder parts = new StringBuilder();
         for (Part p : pool) {
             if (p.onBelt) {

@@ -37,6 +37,7 @@ public final class Sensor implements Equipment {
     private final Kind kind;
     private final ThreeWireSensor head;
     private final Presence presence;
+    private int forced = -1;
 
     public Sensor(String name, Kind kind, SensorOutput output, Presence presence) {
         this.kind = kind;
@@ -66,9 +67,14 @@ public final class Sensor implements Equipment {
         return head.name();
     }
 
+    /** A fault: the sensor reports a target ({@code on}) or none whatever is in front of it; null ends it. */
+    public void force(@org.jspecify.annotations.Nullable Boolean on) {
+        forced = on == null ? -1 : on ? 1 : 0;
+    }
+
     @Override
     public void advance(Clock clock) {
-        head.setTarget(presence.present());
+        head.setTarget(forced < 0 ? presence.present() : forced == 1);
     }
 
     @Override
@@ -83,11 +89,12 @@ public final class Sensor implements Equipment {
 
     @Override
     public void save(StateWriter state) {
-        state.put("target", head.target());
+        state.put("target", head.target()).put("forced", forced);
     }
 
     @Override
     public void load(StateReader state) {
         head.setTarget(state.getBoolean("target"));
+        forced = state.getInt("forced");
     }
 }

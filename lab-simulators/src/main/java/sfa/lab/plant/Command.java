@@ -12,16 +12,21 @@ import java.util.Locale;
  */
 public record Command(long atMillis, String target, Action action, double value) {
 
-    /** What the operator does. */
+    /**
+     * What the operator does, or a fault the test sequence schedules: a sensor stuck on or off
+     * ({@code STUCK}, value 1/0, −1 ends it), a jammed cylinder ({@code JAM}, 1/0), a broken wire
+     * ({@code BREAK_WIRE}, target {@code A.PIN - B.PIN}, 1 breaks, 0 mends), analog noise
+     * ({@code NOISE}, value the amplitude in mA, 0 ends it).
+     */
     public enum Action {
-        PRESS, RELEASE, SET, FORCE
+        PRESS, RELEASE, SET, FORCE, STUCK, JAM, BREAK_WIRE, NOISE
     }
 
     public Command {
         if (atMillis < 0) {
             throw new IllegalArgumentException("a command cannot happen before the start: " + atMillis + " ms");
         }
-        target = target.toUpperCase(Locale.ROOT);
+        target = action == Action.BREAK_WIRE ? target : target.toUpperCase(Locale.ROOT);
     }
 
     public static Command press(String target, long atMillis) {

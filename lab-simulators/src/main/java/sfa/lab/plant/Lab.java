@@ -15,6 +15,11 @@ public interface Lab {
     /** Length of the catalogue's test sequence, in ms; a run without {@code --seconds} lasts this long. */
     long sequenceMillis();
 
+    /** The scan cycle (and physics step) in ms the lab runs at. */
+    default int scanMillis() {
+        return sfa.lab.sim.Clock.DEFAULT_STEP_MILLIS;
+    }
+
     /** Places the lab's equipment, wiring and I/O map on the builder. */
     void assemble(PlantBuilder builder);
 }

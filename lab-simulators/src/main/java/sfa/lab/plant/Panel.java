@@ -74,10 +74,42 @@ public final class Panel {
 
     /** A 2-wire switch (reed or vacuum switch) from +24 V to its input. */
     public void contact(Contact contact, String address, String ko, String en) {
+        contact(contact, contact.name(), address, ko, en);
+    }
+
+    /** A contact (button, E-stop, reed or vacuum switch) from +24 V to input {@code address}, named {@code signal}. */
+    public void contact(Contact contact, String signal, String address, String ko, String en) {
         String n = contact.name();
-        b.place(contact);
+        if (!b.board().components().contains(contact)) {
+            b.place(contact);
+        }
         b.board().wire("PSU.+24V", n + "." + contact.pins().get(0));
-        input(n, address, n + "." + contact.pins().get(1), ko, en);
+        input(signal, address, n + "." + contact.pins().get(1), ko, en);
+    }
+
+    /** An already created 3-wire sensor head on input {@code address}: brown to +24 V, blue to 0 V, black to the input. */
+    public void sensorHead(sfa.lab.wiring.ThreeWireSensor head, String signal, String address, String ko, String en) {
+        String n = head.name();
+        if (!b.board().components().contains(head)) {
+            b.place(head);
+        }
+        b.board().wire("PSU.+24V", n + ".BN");
+        b.board().wire("PSU.0V", n + ".BU");
+        input(signal, address, n + ".BK", ko, en);
+    }
+
+    /** A load on output {@code address}, named {@code signal}. */
+    public void load(Load load, String signal, String address, String ko, String en) {
+        String n = load.name();
+        if (!b.board().components().contains(load)) {
+            b.place(load);
+        }
+        Address a = Address.parse(address);
+        requireFirstByte(a);
+        int point = a.index();
+        b.board().wire("OUT.Y" + point, n + "." + load.kind().pinA());
+        b.board().wire(n + "." + load.kind().pinB(), "PSU.0V");
+        b.output(signal, address, on -> out.set(point, on), ko, en);
     }
 
     /** A load (coil, lamp, contactor) from its output to 0 V. */
@@ -96,6 +128,11 @@ public final class Panel {
     public void analogInput(AnalogInput channel, String address, String ko, String en) {
         b.add(channel);
         b.inputWord(channel.name(), address, channel::raw, ko, en);
+    }
+
+    /** A 4–20 mA channel already added as equipment, on analog input word {@code address}, named {@code signal}. */
+    public void analogChannel(AnalogInput channel, String signal, String address, String ko, String en) {
+        b.inputWord(signal, address, channel::raw, ko, en);
     }
 
     /** An analog output word driving {@code sink} (a drive's velocity command). */

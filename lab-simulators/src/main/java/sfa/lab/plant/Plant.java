@@ -160,6 +160,10 @@ public final class Plant {
                     throw new IllegalArgumentException(c.target() + " is an input; only outputs can be forced");
                 }
             }
+            case STUCK -> equipment(c.target(), sfa.lab.equipment.Sensor.class);
+            case JAM -> equipment(c.target(), sfa.lab.equipment.Cylinder.class);
+            case NOISE -> equipment(c.target(), sfa.lab.equipment.AnalogInput.class);
+            case BREAK_WIRE -> Wire.parse(c.target());
         }
     }
 
@@ -181,6 +185,18 @@ public final class Plant {
             case PRESS -> operable(c.target()).press();
             case RELEASE -> operable(c.target()).release();
             case SET -> operable(c.target()).set(c.value());
+            case STUCK -> equipment(c.target(), sfa.lab.equipment.Sensor.class)
+                    .force(c.value() < 0 ? null : c.value() > 0);
+            case JAM -> equipment(c.target(), sfa.lab.equipment.Cylinder.class).setJammed(c.value() != 0);
+            case NOISE -> equipment(c.target(), sfa.lab.equipment.AnalogInput.class).setNoise(c.value());
+            case BREAK_WIRE -> {
+                Wire w = Wire.parse(c.target());
+                if (c.value() != 0) {
+                    removeWire(w);
+                } else {
+                    addWire(w);
+                }
+            }
             case FORCE -> {
                 ManualSource manual = (ManualSource) plc.program();
                 Address a = forcedAddress(c.target());
@@ -264,8 +280,14 @@ public final class Plant {
             }
         }
         sink.text("plc.mode", plc.mode().name());
+        sink.value("plc.run", plc.mode() == sfa.lab.plc.PlcMode.RUN);
         for (Equipment e : equipment) {
             e.trace(sink);
+        }
+        for (sfa.lab.wiring.Component c : circuit.components()) {
+            if (c instanceof sfa.lab.wiring.Supply supply) {
+                sink.value(supply.name() + ".fuse_blown", supply.fuseBlown());
+            }
         }
         sink.endRow();
     }

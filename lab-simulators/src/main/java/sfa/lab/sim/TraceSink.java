@@ -16,4 +16,9 @@ public interface TraceSink {
 
     /** Ends the current row. */
     void endRow();
+
+    /** False when the sink ignores text columns, so nobody builds them (grading runs without). */
+    default boolean wantsText() {
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 package sfa.lab.plant;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ConveyorSelfHoldTests {
     };
 
     private static Plant plant() {
-        return Labs.create(Labs.get("conveyor-self-hold"), 1, SELF_HOLD);
+        return Labs.create(Catalog.lab("conveyor-self-hold"), 1, SELF_HOLD);
     }
 
     private static boolean at(String trace, long millis, String column) {

@@ -1,5 +1,6 @@
 package sfa.lab.plant;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import sfa.lab.sim.SnapshotException;
 class DeterminismTests {
 
     private static Plant sorting(long seed, SortingController controller) {
-        Plant plant = Labs.create(Labs.get("sorting-metal"), seed, controller);
+        Plant plant = Labs.create(Catalog.lab("sorting-metal"), seed, controller);
         plant.scheduleAll(CommandScript.presses("START@0.5,STOP@30.0,START@32.0"));
         return plant;
     }
@@ -31,7 +32,7 @@ class DeterminismTests {
         Plant first = sorting(42, new SortingController());
         String before = Traces.run(first, 31_230); // mid-run: parts on the belt, STOP held, pusher moving
         byte[] snapshot = first.snapshot();
-        Plant resumed = Labs.resume(snapshot, new SortingController());
+        Plant resumed = Catalog.standard().resume(snapshot, new SortingController());
         String after = Traces.run(resumed, 60_000);
 
         assertThat(before + Traces.body(after)).isEqualTo(whole);
@@ -39,7 +40,7 @@ class DeterminismTests {
 
     @Test
     void aSnapshotOfEveryLabResumesExactly() {
-        for (Lab lab : Labs.all()) {
+        for (Lab lab : Catalog.standard().labs()) {
             Plant whole = Labs.create(lab, 5, new ManualSource());
             Plant split = Labs.create(lab, 5, new ManualSource());
             for (Plant p : java.util.List.of(whole, split)) {
@@ -47,7 +48,7 @@ class DeterminismTests {
             }
             String expected = Traces.run(whole, 8_000);
             String head = Traces.run(split, 4_000);
-            String tail = Traces.run(Labs.resume(split.snapshot(), new ManualSource()), 8_000);
+            String tail = Traces.run(Catalog.standard().resume(split.snapshot(), new ManualSource()), 8_000);
             assertThat(head + Traces.body(tail)).as(lab.id()).isEqualTo(expected);
         }
     }
@@ -66,22 +67,22 @@ class DeterminismTests {
                 """;
         java.util.function.Supplier<sfa.lab.plc.ProgramSource> program = () -> sfa.lab.st.StCompiler.compile(source,
                 sfa.lab.st.StCompiler.Options.standalone()).program();
-        Plant whole = Labs.create(Labs.get("conveyor-self-hold"), 1, program.get());
-        Plant split = Labs.create(Labs.get("conveyor-self-hold"), 1, program.get());
+        Plant whole = Labs.create(Catalog.lab("conveyor-self-hold"), 1, program.get());
+        Plant split = Labs.create(Catalog.lab("conveyor-self-hold"), 1, program.get());
         for (Plant p : java.util.List.of(whole, split)) {
             p.scheduleAll(CommandScript.presses("START@0.5,STOP@6.0"));
         }
         String expected = Traces.run(whole, 8_000);
         String head = Traces.run(split, 3_333);
-        String tail = Traces.run(Labs.resume(split.snapshot(), program.get()), 8_000);
+        String tail = Traces.run(Catalog.standard().resume(split.snapshot(), program.get()), 8_000);
 
         assertThat(head + Traces.body(tail)).isEqualTo(expected);
     }
 
     @Test
     void aPacedRunStepsExactlyAsAFastOne() {
-        Plant fast = Labs.create(Labs.get("conveyor-self-hold"), 1, new ManualSource());
-        Plant paced = Labs.create(Labs.get("conveyor-self-hold"), 1, new ManualSource());
+        Plant fast = Labs.create(Catalog.lab("conveyor-self-hold"), 1, new ManualSource());
+        Plant paced = Labs.create(Catalog.lab("conveyor-self-hold"), 1, new ManualSource());
         for (Plant p : java.util.List.of(fast, paced)) {
             p.scheduleAll(CommandScript.forces("MOTOR=1@0.1,LAMP_RUN=1@0.2"));
         }
@@ -95,13 +96,13 @@ class DeterminismTests {
     void aSnapshotOfAnotherProgramKindIsRefused() {
         byte[] snapshot = sorting(1, new SortingController()).snapshot();
 
-        assertThatThrownBy(() -> Labs.resume(snapshot, new ManualSource()))
+        assertThatThrownBy(() -> Catalog.standard().resume(snapshot, new ManualSource()))
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("'java'");
     }
 
     @Test
     void bytesThatAreNotASnapshotAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> Labs.resume("{\"format\":1".getBytes(), new ManualSource()))
+        assertThatThrownBy(() -> Catalog.standard().resume("{\"format\":1".getBytes(), new ManualSource()))
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("offset");
     }
 }

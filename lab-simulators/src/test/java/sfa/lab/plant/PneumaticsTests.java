@@ -1,5 +1,6 @@
 package sfa.lab.plant;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class PneumaticsTests {
 
     @Test
     void theSortingPusherReachesItsOutReedSwitchThreeTenthsOfASecondAfterItsValveOpens() {
-        Plant plant = Labs.create(Labs.get("sorting-metal"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("sorting-metal"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.forces("PUSHER=1@1.0,PUSHER=0@2.0"));
         String trace = Traces.run(plant, 3_000);
 
@@ -27,7 +28,7 @@ class PneumaticsTests {
 
     @Test
     void aDoubleSolenoidValveKeepsItsPositionWithBothCoilsOff() {
-        Plant plant = Labs.create(Labs.get("cylinder-sequence"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("cylinder-sequence"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.forces("A_EXTEND=1@1.0,A_EXTEND=0@1.1"));
         plant.runUntil(3_000, null);
 
@@ -38,7 +39,7 @@ class PneumaticsTests {
 
     @Test
     void aDoubleSolenoidValveWithBothCoilsOnDoesNotMove() {
-        Plant plant = Labs.create(Labs.get("cylinder-sequence"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("cylinder-sequence"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.forces("B_EXTEND=1@1.0,B_RETRACT=1@1.0"));
         plant.runUntil(3_000, null);
 
@@ -48,7 +49,7 @@ class PneumaticsTests {
 
     @Test
     void aDoubleActingCylinderTakesHalfASecondEachWay() {
-        Plant plant = Labs.create(Labs.get("cylinder-sequence"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("cylinder-sequence"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.forces("A_EXTEND=1@1.0,A_EXTEND=0@1.2,A_RETRACT=1@2.0"));
         String trace = Traces.run(plant, 3_000);
 
@@ -59,7 +60,7 @@ class PneumaticsTests {
 
     @Test
     void aPartPickedAndReleasedOverThePlacePositionWithZDownIsPlaced() {
-        Plant plant = Labs.create(Labs.get("pick-and-place"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("pick-and-place"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.scheduleAll(CommandScript.forces(
                 "Z_LOWER=1@1.0,VACUUM=1@1.4,Z_LOWER=0@1.6,X_TO_PLACE=1@2.0,X_TO_PLACE=0@2.7,"
@@ -75,7 +76,7 @@ class PneumaticsTests {
 
     @Test
     void aPartReleasedWithZUpFallsAndIsLost() {
-        Plant plant = Labs.create(Labs.get("pick-and-place"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("pick-and-place"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.scheduleAll(CommandScript.forces("Z_LOWER=1@1.0,VACUUM=1@1.4,Z_LOWER=0@1.6,VACUUM=0@2.5"));
         plant.runUntil(3_000, null);
@@ -87,7 +88,7 @@ class PneumaticsTests {
 
     @Test
     void theNextPartArrivesFiveSecondsAfterThePreviousOneLeftThePickPosition() {
-        Plant plant = Labs.create(Labs.get("pick-and-place"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("pick-and-place"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.scheduleAll(CommandScript.forces("Z_LOWER=1@1.0,VACUUM=1@1.4,Z_LOWER=0@1.6"));
         String trace = Traces.run(plant, 8_000);

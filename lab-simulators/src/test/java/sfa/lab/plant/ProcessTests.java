@@ -1,5 +1,6 @@
 package sfa.lab.plant;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +14,7 @@ class ProcessTests {
 
     @Test
     void theTankFillsAtThePumpRateLessTheConsumerDraw() {
-        Plant plant = Labs.create(Labs.get("tank-level"), 4, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("tank-level"), 4, new ManualSource());
         plant.scheduleAll(CommandScript.forces("PUMP=1@0"));
         plant.runUntil(5_000, null);
         Tank tank = plant.equipment("TANK", Tank.class);
@@ -33,7 +34,7 @@ class ProcessTests {
 
     @Test
     void aBrokenTransmitterLoopReadsAsWireBreak() {
-        Plant plant = Labs.create(Labs.get("tank-level"), 4, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("tank-level"), 4, new ManualSource());
         plant.equipment("LEVEL", AnalogInput.class).setWireBroken(true);
         plant.runUntil(100, null);
 
@@ -43,7 +44,7 @@ class ProcessTests {
 
     @Test
     void theConsumerDrawChangesEveryTenSecondsWithinItsRange() {
-        Plant plant = Labs.create(Labs.get("tank-level"), 9, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("tank-level"), 9, new ManualSource());
         Tank tank = plant.equipment("TANK", Tank.class);
         double previous = -1;
         for (int period = 0; period < 6; period++) {
@@ -55,7 +56,7 @@ class ProcessTests {
 
     @Test
     void theServoDriveFollowsItsCommandWithAFiftyMillisecondLag() {
-        Plant plant = Labs.create(Labs.get("servo-positioning"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("servo-positioning"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.forces("DRIVE_ON=1@0,SPEED=16000@0"));
         plant.runUntil(50, null); // refreshed at 0 ms, the drive has followed for five 10 ms steps
         ServoAxis axis = plant.equipment("AXIS", ServoAxis.class);
@@ -67,7 +68,7 @@ class ProcessTests {
 
     @Test
     void aDisabledDriveCoastsToAStopInOneTenthOfASecond() {
-        Plant plant = Labs.create(Labs.get("servo-positioning"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("servo-positioning"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.forces("DRIVE_ON=1@0,SPEED=8000@0,DRIVE_ON=0@1.0"));
         plant.runUntil(1_010, null);
         ServoAxis axis = plant.equipment("AXIS", ServoAxis.class);
@@ -79,7 +80,7 @@ class ProcessTests {
 
     @Test
     void thePositionTransmitterAndTheTargetDialShareOneScale() {
-        Plant plant = Labs.create(Labs.get("servo-positioning"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("servo-positioning"), 1, new ManualSource());
         plant.scheduleAll(CommandScript.settings("TARGET=250@0"));
         plant.runUntil(20, null);
 

@@ -1,5 +1,6 @@
 package sfa.lab.plant;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,12 +14,12 @@ import sfa.lab.plc.ManualSource;
 class SortingStationTests {
 
     private static Plant sorting(long seed) {
-        return Labs.create(Labs.get("sorting-metal"), seed, new SortingController());
+        return Labs.create(Catalog.lab("sorting-metal"), seed, new SortingController());
     }
 
     @Test
     void aPartOnTheBeltReachesThePhotoSensorWhenTheGeometryPredicts() {
-        Plant plant = Labs.create(Labs.get("sorting-metal"), 3, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("sorting-metal"), 3, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.scheduleAll(CommandScript.forces("CONVEYOR=1@0.5"));
         String trace = Traces.run(plant, 10_000);
@@ -31,7 +32,7 @@ class SortingStationTests {
 
     @Test
     void aPartLeavesThePhotoSensorWhenItsBackEdgePasses() {
-        Plant plant = Labs.create(Labs.get("sorting-metal"), 3, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("sorting-metal"), 3, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.scheduleAll(CommandScript.forces("CONVEYOR=1@0.5"));
         String trace = Traces.run(plant, 10_000);
@@ -46,7 +47,7 @@ class SortingStationTests {
 
     @Test
     void theBeltStandsStillWhileItsMotorIsOff() {
-        Plant plant = Labs.create(Labs.get("sorting-metal"), 3, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("sorting-metal"), 3, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.runUntil(5_000, null);
 
@@ -71,7 +72,7 @@ class SortingStationTests {
 
     @Test
     void aPusherThatNeverMovesSendsEveryPartToBinB() {
-        Plant plant = Labs.create(Labs.get("sorting-metal"), 7, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("sorting-metal"), 7, new ManualSource());
         plant.scheduleAll(CommandScript.presses("START@0.5"));
         plant.scheduleAll(CommandScript.forces("CONVEYOR=1@0.5"));
         plant.runUntil(40_000, null);
@@ -83,7 +84,7 @@ class SortingStationTests {
     @Test
     void everySeedsFirstTenPartsHoldAtLeastThreeOfEachMaterial() {
         for (long seed = 0; seed < 200; seed++) {
-            Plant plant = Labs.create(Labs.get("sorting-metal"), seed, new ManualSource());
+            Plant plant = Labs.create(Catalog.lab("sorting-metal"), seed, new ManualSource());
             plant.scheduleAll(CommandScript.presses("START@0.5"));
             plant.scheduleAll(CommandScript.forces("CONVEYOR=1@0.5"));
             plant.runUntil(50_000, null); // 10 parts 4 s apart, the last one off the belt by 50 s
@@ -96,8 +97,8 @@ class SortingStationTests {
 
     @Test
     void differentSeedsGiveDifferentPartSequences() {
-        Plant one = Labs.create(Labs.get("sorting-metal"), 1, new ManualSource());
-        Plant two = Labs.create(Labs.get("sorting-metal"), 2, new ManualSource());
+        Plant one = Labs.create(Catalog.lab("sorting-metal"), 1, new ManualSource());
+        Plant two = Labs.create(Catalog.lab("sorting-metal"), 2, new ManualSource());
         for (Plant p : List.of(one, two)) {
             p.scheduleAll(CommandScript.presses("START@0.5"));
             p.scheduleAll(CommandScript.forces("CONVEYOR=1@0.5"));

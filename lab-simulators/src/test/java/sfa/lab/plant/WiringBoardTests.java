@@ -1,5 +1,6 @@
 package sfa.lab.plant;
 
+import sfa.lab.scenario.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import sfa.lab.wiring.WiringFile;
 class WiringBoardTests {
 
     private static Plant board(String wiring) {
-        Plant plant = Labs.create(Labs.get("wiring-sensors"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("wiring-sensors"), 1, new ManualSource());
         WiringFile.parse(wiring).forEach(plant::addWire);
         return plant;
     }
@@ -167,7 +168,7 @@ class WiringBoardTests {
 
     @Test
     void aWireToATerminalThatDoesNotExistIsRefusedByName() {
-        Plant plant = Labs.create(Labs.get("wiring-sensors"), 1, new ManualSource());
+        Plant plant = Labs.create(Catalog.lab("wiring-sensors"), 1, new ManualSource());
 
         assertThatThrownBy(() -> WiringFile.parse("PSU.+24V - S1.XX").forEach(plant::addWire))
                 .isInstanceOf(WiringException.class)
