@@ -54,6 +54,10 @@ public final class Labsim {
                     prints the program's errors and warnings; exit 1 when it has errors
               st-run prog.st --scans N [--cycle-ms 10] [--json]
                     runs a program without a plant and prints every variable of its PROGRAM
+              grade --lab <id> [--program prog.st] [--wiring wires.txt] [--seed N] [--json]
+                    [--trace out.csv] | --replay trace.csv
+                    runs the lab's test sequence and checks its objectives; exit 0 all
+                    passed, 1 some failed, 2 invalid input
               list  lists the labs
               demo  [--lab conveyor-self-hold] [--seconds S] [--speed X]
                     runs a lab paced to the wall clock with a built-in program; type a device
@@ -85,8 +89,9 @@ public final class Labsim {
                 case "list" -> list();
                 case "check" -> new StCommands(out, err).check(args);
                 case "st-run" -> new StCommands(out, err).stRun(args);
+                case "grade" -> new GradeCommand(out, err).run(args);
                 case "demo" -> new Demo(out, in).run(new Options(args, 1, Set.of("lab", "seconds", "speed"), "demo"));
-                default -> throw new UsageException("unknown command '" + args[0] + "'; use run, check, st-run, list or demo");
+                default -> throw new UsageException("unknown command '" + args[0] + "'; use run, grade, check, st-run, list or demo");
             };
         } catch (UsageException | IllegalArgumentException | SnapshotException e) {
             err.println("labsim: error: " + e.getMessage());

@@ -74,6 +74,73 @@ public final class TraceTable implements TraceSink {
         }
     }
 
+    /**
+     * Reads a CSV trace written by {@code labsim run/grade --trace}: every column whose first value is a
+     * number is kept (text columns such as the part list are skipped).
+     */
+    public static TraceTable fromCsv(String csv) {
+        String[] lines = csv.split("\r?\n");
+        String[] header = lines[0].split(",", -1);
+        TraceTable t = new TraceTable(lines.length);
+        boolean[] numeric = new boolean[header.length];
+        if (lines.length > 1) {
+            String[] first = splitCsv(lines[1]);
+            for (int c = 0; c < header.length && c < first.length; c++) {
+                numeric[c] = parses(first[c]);
+            }
+        }
+        for (int r = 1; r < lines.length; r++) {
+            if (lines[r].isEmpty()) {
+                continue;
+            }
+            String[] cells = splitCsv(lines[r]);
+            for (int c = 0; c < header.length; c++) {
+                if (numeric[c]) {
+                    t.put(header[c], c < cells.length && parses(cells[c]) ? Double.parseDouble(cells[c]) : Double.NaN);
+                }
+            }
+            t.endRow();
+        }
+        return t;
+    }
+
+    private static boolean parses(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String[] splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        out.add(cell.toString());
+        return out.toArray(String[]::new);
+    }
+
     public int rows() {
         return rows;
     }

@@ -127,6 +127,12 @@ public final class StProgram implements ProgramSource {
         keepRetained(program, oldFrame, frame);
     }
 
+    /** A cold restart: every variable, RETAIN ones too, back to its initial value (a fresh download). */
+    public void coldRestart() {
+        globals = globalsBlock.newFrame(rt, null);
+        frame = program.newFrame(rt, globals);
+    }
+
     private static void keepRetained(FunctionBlock block, Frame from, Frame to) {
         for (Variable v : block.variables().values()) {
             if (v.retain()) {
