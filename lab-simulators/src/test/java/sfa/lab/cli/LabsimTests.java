@@ -184,4 +184,73 @@ class LabsimTests {
         assertThat(labsim("run", "--lab", "conveyor-self-hold", "--program", prog.toString())).isEqualTo(2);
         assertThat(err()).contains("this lab has no %QX0.7", "1 error(s)");
     }
+
+    private static final String SELF_HOLD = """
+            PROGRAM Main
+            VAR START AT %IX0.0 : BOOL; STOP AT %IX0.1 : BOOL; ESTOP_OK AT %IX0.2 : BOOL;
+                MOTOR AT %QX0.0 : BOOL; LAMP_RUN AT %QX0.1 : BOOL; LAMP_STOP AT %QX0.2 : BOOL; END_VAR
+            MOTOR := (START OR MOTOR) AND STOP AND ESTOP_OK;
+            LAMP_RUN := MOTOR;
+            LAMP_STOP := NOT MOTOR;
+            END_PROGRAM
+            """;
+
+    @Test
+    void gradePrintsTheVerdictAsJsonAndExitsZeroWhenEverythingPasses() throws Exception {
+        Path prog = dir.resolve("hold.st");
+        Files.writeString(prog, SELF_HOLD);
+        int code = labsim("grade", "--lab", "conveyor-self-hold", "--program", prog.toString(), "--json");
+
+        assertThat(code).isZero();
+        Object json = sfa.lab.sim.Json.read(out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(json).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("lab", "conveyor-self-hold").containsEntry("passed", true).containsEntry("score", 100L)
+                .containsKeys("objectives", "wiring", "diagnostics");
+    }
+
+    @Test
+    void gradeExitsOneWhenAnObjectiveFailsAndSaysWhen() throws Exception {
+        Path prog = dir.resolve("nohold.st");
+        Files.writeString(prog, SELF_HOLD.replace("(START OR MOTOR) AND STOP", "START AND STOP"));
+        int code = labsim("grade", "--lab", "conveyor-self-hold", "--program", prog.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED / 실패", "✗ start-self-hold", "t=1.20 s");
+    }
+
+    @Test
+    void gradeExitsTwoForAProgramThatDoesNotCompileWithTheDiagnosticsInTheJson() throws Exception {
+        Path prog = dir.resolve("bad.st");
+        Files.writeString(prog, SELF_HOLD.replace("LAMP_RUN := MOTOR;", "LAMP_RUN := MOTR;"));
+        int code = labsim("grade", "--lab", "conveyor-self-hold", "--program", prog.toString(), "--json");
+
+        assertThat(code).isEqualTo(2);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("\"passed\":false", "\"code\":\"unknown-variable\"", "\"line\":5", "MOTOR");
+    }
+
+    @Test
+    void gradeExitsTwoForAnUnknownLab() {
+        assertThat(labsim("grade", "--lab", "sorting", "--program", "x.st", "--json")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("unknown lab 'sorting'");
+    }
+
+    @Test
+    void gradeWritesATraceThatReplaysToTheSameVerdict() throws Exception {
+        Path prog = dir.resolve("nohold.st");
+        Path trace = dir.resolve("run.csv");
+        Files.writeString(prog, SELF_HOLD.replace("(START OR MOTOR) AND STOP", "START AND STOP"));
+        labsim("grade", "--lab", "conveyor-self-hold", "--program", prog.toString(), "--json", "--trace", trace.toString());
+        String live = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        labsim("grade", "--lab", "conveyor-self-hold", "--replay", trace.toString(), "--json");
+        String replayed = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(objectives(replayed)).isEqualTo(objectives(live));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object objectives(String json) {
+        return ((java.util.Map<String, Object>) sfa.lab.sim.Json.read(json.strip())).get("objectives");
+    }
 }
