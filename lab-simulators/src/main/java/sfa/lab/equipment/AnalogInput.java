@@ -12,6 +12,8 @@ import sfa.lab.sim.TraceSink;
  */
 public final class AnalogInput implements Equipment {
 
+    private final String mAColumn;
+
     /** Raw value while the loop current is below {@value #BREAK_MILLIAMPS} mA. */
     public static final int WIRE_BREAK = -1;
     public static final int RAW_MAX = 16000;
@@ -40,6 +42,7 @@ public final class AnalogInput implements Equipment {
         this.name = name;
         this.transmitter = transmitter;
         this.random = random;
+        this.mAColumn = name + ".mA";
     }
 
     /** Adds uniform noise of ±{@code amplitudeMilliamps} to the loop current, redrawn every step; 0 ends it. */
@@ -91,7 +94,7 @@ public final class AnalogInput implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".mA", milliamps());
+        sink.value(mAColumn, milliamps());
     }
 
     @Override

@@ -9,11 +9,16 @@ import sfa.lab.sim.TraceSink;
 public final class Bin implements Equipment {
 
     private final String name;
+    private final String[] columns;
     private final long[] counts = new long[Material.values().length];
     private int lastPartId = -1;
 
     public Bin(String name) {
         this.name = name;
+        this.columns = new String[Material.values().length];
+        for (Material m : Material.values()) {
+            columns[m.ordinal()] = name + "." + m.label();
+        }
     }
 
     public String name() {
@@ -49,7 +54,7 @@ public final class Bin implements Equipment {
     @Override
     public void trace(TraceSink sink) {
         for (Material m : Material.values()) {
-            sink.value(name + "." + m.label(), counts[m.ordinal()]);
+            sink.value(columns[m.ordinal()], counts[m.ordinal()]);
         }
     }
 

@@ -14,6 +14,10 @@ import sfa.lab.wiring.Load;
  */
 public final class Conveyor implements Equipment {
 
+    private final String runningColumn;
+    private final String travelMColumn;
+    private final String partsColumn;
+
     /** More parts than any lab puts on one belt at once. */
     private static final int POOL = 32;
 
@@ -32,6 +36,9 @@ public final class Conveyor implements Equipment {
      */
     public Conveyor(String name, double length, double speed, Bin endBin) {
         this.name = name;
+        this.runningColumn = name + ".running";
+        this.travelMColumn = name + ".travel_m";
+        this.partsColumn = name + ".parts";
         this.length = length;
         this.speed = speed;
         this.endBin = endBin;
@@ -127,8 +134,8 @@ public final class Conveyor implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".running", running());
-        sink.value(name + ".travel_m", travel);
+        sink.value(runningColumn, running());
+        sink.value(travelMColumn, travel);
         if (!sink.wantsText()) {
             return;
         }
@@ -141,7 +148,7 @@ public final class Conveyor implements Equipment {
                 parts.append(p.id).append(':').append(p.material.label()).append('@').append(p.front);
             }
         }
-        sink.text(name + ".parts", parts.toString());
+        sink.text(partsColumn, parts.toString());
     }
 
     @Override

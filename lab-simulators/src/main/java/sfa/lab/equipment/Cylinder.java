@@ -14,6 +14,8 @@ import sfa.lab.wiring.Contact;
  */
 public final class Cylinder implements Equipment {
 
+    private final String strokeColumn;
+
     /** How the piston returns. */
     public enum Acting {
         SINGLE, DOUBLE
@@ -44,6 +46,7 @@ public final class Cylinder implements Equipment {
             throw new IllegalArgumentException(name + ": a single-acting cylinder has a spring return and takes a single-solenoid valve");
         }
         this.name = name;
+        this.strokeColumn = name + ".stroke";
         this.acting = acting;
         this.valve = valve;
         this.extendSeconds = extendSeconds;
@@ -112,7 +115,7 @@ public final class Cylinder implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".stroke", stroke);
+        sink.value(strokeColumn, stroke);
     }
 
     @Override

@@ -8,6 +8,8 @@ import sfa.lab.sim.TraceSink;
 /** An operator's set-point dial with a 4–20 mA output over {@code min…max} (e.g. a target in mm). */
 public final class Dial implements Equipment, Operable {
 
+    private final String valueColumn;
+
     private final String name;
     private final double min;
     private final double max;
@@ -15,6 +17,7 @@ public final class Dial implements Equipment, Operable {
 
     public Dial(String name, double min, double max, double initial) {
         this.name = name;
+        this.valueColumn = name + ".value";
         this.min = min;
         this.max = max;
         this.value = initial;
@@ -62,7 +65,7 @@ public final class Dial implements Equipment, Operable {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".value", value);
+        sink.value(valueColumn, value);
     }
 
     @Override

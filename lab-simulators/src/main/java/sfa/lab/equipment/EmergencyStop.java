@@ -12,11 +12,14 @@ import sfa.lab.wiring.Contact;
  */
 public final class EmergencyStop implements Equipment, Operable {
 
+    private final String latchedColumn;
+
     private final Contact contact;
     private boolean latched;
 
     public EmergencyStop(String name) {
         this.contact = new Contact(name, "11", "12", true, "비상정지 스위치", "emergency stop");
+        this.latchedColumn = name() + ".latched";
     }
 
     public Contact contact() {
@@ -52,7 +55,7 @@ public final class EmergencyStop implements Equipment, Operable {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name() + ".latched", latched);
+        sink.value(latchedColumn, latched);
     }
 
     @Override

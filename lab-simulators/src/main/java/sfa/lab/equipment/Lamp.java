@@ -9,10 +9,13 @@ import sfa.lab.wiring.Load;
 /** A 24 V indicator lamp; lit while powered. */
 public final class Lamp implements Equipment {
 
+    private final String litColumn;
+
     private final Load load;
 
     public Lamp(String name) {
         this.load = new Load(name, Load.Kind.LAMP);
+        this.litColumn = load.name() + ".lit";
     }
 
     public Load load() {
@@ -29,7 +32,7 @@ public final class Lamp implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(load.name() + ".lit", lit());
+        sink.value(litColumn, lit());
     }
 
     @Override

@@ -17,6 +17,12 @@ import sfa.lab.wiring.Load;
  */
 public final class PickAndPlace implements Equipment {
 
+    private final String partAtPickColumn;
+    private final String holdingColumn;
+    private final String arrivedColumn;
+    private final String placedColumn;
+    private final String lostColumn;
+
     private final String name;
     private final Cylinder x;
     private final Cylinder z;
@@ -37,6 +43,11 @@ public final class PickAndPlace implements Equipment {
     public PickAndPlace(String name, Cylinder x, Cylinder z, String vacuumName, String vacuumSwitchName,
             long arrivalGapMillis, long gripMillis) {
         this.name = name;
+        this.partAtPickColumn = name + ".part_at_pick";
+        this.holdingColumn = name + ".holding";
+        this.arrivedColumn = name + ".arrived";
+        this.placedColumn = name + ".placed";
+        this.lostColumn = name + ".lost";
         this.x = x;
         this.z = z;
         this.vacuum = new Load(vacuumName, Load.Kind.VACUUM);
@@ -119,11 +130,11 @@ public final class PickAndPlace implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".part_at_pick", partAtPick);
-        sink.value(name + ".holding", holding);
-        sink.value(name + ".arrived", arrived);
-        sink.value(name + ".placed", placed);
-        sink.value(name + ".lost", lost);
+        sink.value(partAtPickColumn, partAtPick);
+        sink.value(holdingColumn, holding);
+        sink.value(arrivedColumn, arrived);
+        sink.value(placedColumn, placed);
+        sink.value(lostColumn, lost);
     }
 
     @Override

@@ -14,6 +14,8 @@ import sfa.lab.wiring.Contact;
  */
 public final class PushButton implements Equipment, Operable {
 
+    private final String pressedColumn;
+
     private final Contact contact;
     private final boolean normallyOpen;
     private final List<Runnable> onPress = new ArrayList<>();
@@ -24,6 +26,7 @@ public final class PushButton implements Equipment, Operable {
         this.contact = normallyOpen
                 ? new Contact(name, "13", "14", false, ko, en)
                 : new Contact(name, "11", "12", true, ko, en);
+        this.pressedColumn = name() + ".pressed";
     }
 
     public static PushButton normallyOpen(String name, String ko, String en) {
@@ -82,7 +85,7 @@ public final class PushButton implements Equipment, Operable {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name() + ".pressed", pressed);
+        sink.value(pressedColumn, pressed);
     }
 
     @Override

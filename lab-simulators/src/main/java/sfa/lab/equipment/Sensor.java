@@ -14,6 +14,8 @@ import sfa.lab.wiring.ThreeWireSensor;
  */
 public final class Sensor implements Equipment {
 
+    private final String targetColumn;
+
     /** What the sensor detects and what it is called. */
     public enum Kind {
         PHOTOELECTRIC("광전센서", "photoelectric sensor"),
@@ -43,6 +45,7 @@ public final class Sensor implements Equipment {
         this.kind = kind;
         this.head = new ThreeWireSensor(name, output, output + " " + kind.ko, output + " " + kind.en);
         this.presence = presence;
+        this.targetColumn = head.name() + ".target";
     }
 
     /** A photoelectric sensor across a conveyor at {@code x} metres: any part breaks its beam. */
@@ -79,7 +82,7 @@ public final class Sensor implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(head.name() + ".target", head.target());
+        sink.value(targetColumn, head.target());
     }
 
     @Override

@@ -13,6 +13,9 @@ import sfa.lab.wiring.Load;
  */
 public final class ServoAxis implements Equipment {
 
+    private final String positionMmColumn;
+    private final String speedMmpsColumn;
+
     private final String name;
     private final double lengthMm;
     private final double maxSpeed;
@@ -34,6 +37,8 @@ public final class ServoAxis implements Equipment {
     public ServoAxis(String name, double lengthMm, double maxSpeed, double lagSeconds, double coastSeconds,
             String enableName) {
         this.name = name;
+        this.positionMmColumn = name + ".position_mm";
+        this.speedMmpsColumn = name + ".speed_mmps";
         this.lengthMm = lengthMm;
         this.maxSpeed = maxSpeed;
         this.lagSeconds = lagSeconds;
@@ -90,8 +95,8 @@ public final class ServoAxis implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".position_mm", position);
-        sink.value(name + ".speed_mmps", speed);
+        sink.value(positionMmColumn, position);
+        sink.value(speedMmpsColumn, speed);
     }
 
     @Override

@@ -14,6 +14,9 @@ import sfa.lab.wiring.Load;
  */
 public final class Tank implements Equipment {
 
+    private final String levelMColumn;
+    private final String consumerMpsColumn;
+
     private final String name;
     private final double height;
     private final double pumpRate;
@@ -39,6 +42,8 @@ public final class Tank implements Equipment {
     public Tank(String name, double height, double pumpRate, double drainRate, double consumerMin, double consumerMax,
             long consumerPeriodMillis, String pumpName, String drainName, SimRandom random) {
         this.name = name;
+        this.levelMColumn = name + ".level_m";
+        this.consumerMpsColumn = name + ".consumer_mps";
         this.height = height;
         this.pumpRate = pumpRate;
         this.drainRate = drainRate;
@@ -95,8 +100,8 @@ public final class Tank implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        sink.value(name + ".level_m", level);
-        sink.value(name + ".consumer_mps", consumer);
+        sink.value(levelMColumn, level);
+        sink.value(consumerMpsColumn, consumer);
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class Plant {
     private final ScanCycle plc;
     private final List<Command> pending = new ArrayList<>();
     private int nextCommand;
+    private final sfa.lab.wiring.Supply[] supplies;
+    private final String[] supplyColumns;
     private final List<Wire> addedWires = new ArrayList<>();
     private final List<Wire> removedWires = new ArrayList<>();
 
@@ -57,6 +59,9 @@ public final class Plant {
         this.ioMap = List.copyOf(b.ioMap);
         this.plc = plc;
         this.circuit = board.compile();
+        this.supplies = board.components().stream().filter(c -> c instanceof sfa.lab.wiring.Supply)
+                .map(c -> (sfa.lab.wiring.Supply) c).toArray(sfa.lab.wiring.Supply[]::new);
+        this.supplyColumns = java.util.Arrays.stream(supplies).map(s -> s.name() + ".fuse_blown").toArray(String[]::new);
     }
 
     public String labId() {
@@ -284,10 +289,8 @@ public final class Plant {
         for (Equipment e : equipment) {
             e.trace(sink);
         }
-        for (sfa.lab.wiring.Component c : circuit.components()) {
-            if (c instanceof sfa.lab.wiring.Supply supply) {
-                sink.value(supply.name() + ".fuse_blown", supply.fuseBlown());
-            }
+        for (int i = 0; i < supplies.length; i++) {
+            sink.value(supplyColumns[i], supplies[i].fuseBlown());
         }
         sink.endRow();
     }

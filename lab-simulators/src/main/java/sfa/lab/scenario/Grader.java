@@ -35,6 +35,7 @@ public final class Grader {
         LabSpec spec = lab.spec();
         List<Long> runs = seeds.isEmpty() ? spec.seeds() : seeds;
         List<ObjectiveSpec> objectives = spec.objectives();
+        java.util.Set<String> signals = signals(objectives);
         Verdict[] verdicts = new Verdict[objectives.size()];
         List<Finding> findings = List.of();
         PlcFault fault = null;
@@ -47,7 +48,7 @@ public final class Grader {
             for (Command c : spec.events()) {
                 plant.schedule(c);
             }
-            TraceTable table = new TraceTable((int) (spec.sequenceMillis() / spec.scanMillis()) + 2);
+            TraceTable table = new TraceTable((int) (spec.sequenceMillis() / spec.scanMillis()) + 2, signals);
             TraceSink sink = r == 0 && trace != null ? new Tee(table, trace) : table;
             plant.runUntil(spec.sequenceMillis(), sink);
             if (r == 0) {
@@ -64,6 +65,54 @@ public final class Grader {
             }
         }
         return summarise(spec, List.of(verdicts), runs, findings, fault);
+    }
+
+    /** The signals the objectives name, upper case: the only trace columns a grade keeps. */
+    private static java.util.Set<String> signals(List<ObjectiveSpec> objectives) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ObjectiveSpec o : objectives) {
+            for (Objective c : o.checks()) {
+                switch (c) {
+                    case Objective.Always a -> collect(out, a.condition(), a.scope());
+                    case Objective.After a -> {
+                        collect(out, a.event(), a.scope());
+                        collect(out, a.condition(), Objective.Scope.ALL);
+                    }
+                    case Objective.Whenever w -> {
+                        collect(out, w.event(), w.scope());
+                        collect(out, w.condition(), Objective.Scope.ALL);
+                    }
+                    case Objective.At a -> {
+                        collect(out, a.condition(), Objective.Scope.ALL);
+                        collect(out, a.at(), Objective.Scope.ALL);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(java.util.Set<String> out, Expr e, Objective.Scope scope) {
+        walk(out, e);
+        for (Expr s : new Expr[] {scope.from(), scope.until(), scope.during()}) {
+            if (s != null) {
+                walk(out, s);
+            }
+        }
+    }
+
+    private static void walk(java.util.Set<String> out, Expr e) {
+        switch (e) {
+            case Expr.Signal s -> out.add(s.name().toUpperCase(java.util.Locale.ROOT));
+            case Expr.Unary u -> walk(out, u.operand());
+            case Expr.Binary b -> {
+                walk(out, b.left());
+                walk(out, b.right());
+            }
+            case Expr.Call c -> c.args().forEach(a -> walk(out, a));
+            default -> {
+            }
+        }
     }
 
     /** Checks the objectives on a recorded trace (a replay of a graded run) instead of running the plant. */

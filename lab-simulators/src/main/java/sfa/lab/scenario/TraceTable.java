@@ -18,6 +18,9 @@ public final class TraceTable implements TraceSink {
 
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<double[]> columns = new ArrayList<>();
+    private final @Nullable Set<String> wanted;
+    /** Per incoming value of a row: the column it goes to, or -1 when it is not kept. */
+    private int[] route = new int[64];
     private int rows;
     private int capacity;
     private int column;
@@ -25,16 +28,36 @@ public final class TraceTable implements TraceSink {
 
     /** @param expectedRows rows to reserve (the run's steps); it grows beyond if needed */
     public TraceTable(int expectedRows) {
+        this(expectedRows, null);
+    }
+
+    /**
+     * @param wanted the only columns to keep (upper case; time is always kept), or null for all:
+     *        grading keeps just the signals its objectives name
+     */
+    public TraceTable(int expectedRows, @Nullable Set<String> wanted) {
         this.capacity = Math.max(16, expectedRows);
+        this.wanted = wanted;
     }
 
     private void put(String name, double v) {
+        int at = column++;
         if (first) {
-            index.put(name, columns.size());
-            columns.add(new double[capacity]);
+            if (at == route.length) {
+                route = Arrays.copyOf(route, at * 2);
+            }
+            if (at == 0 || wanted == null || wanted.contains(name.toUpperCase(java.util.Locale.ROOT))) {
+                route[at] = columns.size();
+                index.put(name, columns.size());
+                columns.add(new double[capacity]);
+            } else {
+                route[at] = -1;
+            }
         }
-        double[] c = columns.get(column++);
-        c[rows] = v;
+        int c = route[at];
+        if (c >= 0) {
+            columns.get(c)[rows] = v;
+        }
     }
 
     @Override
