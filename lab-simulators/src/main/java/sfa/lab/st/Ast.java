@@ -76,8 +76,9 @@ final class Ast {
     record StructDecl(Position position, String name, List<VarDecl> fields) implements TypeDecl {
     }
 
-    /** {@code (Idle, Running := 5, Stopped)}; values null when not given. */
-    record EnumDecl(Position position, String name, List<EnumValue> values) implements TypeDecl {
+    /** {@code (Idle, Running := 5, Stopped) := Idle}; values and the default null when not given. */
+    record EnumDecl(Position position, String name, List<EnumValue> values, @Nullable Expr defaultValue)
+            implements TypeDecl {
     }
 
     record EnumValue(Position position, String name, @Nullable Expr value) {

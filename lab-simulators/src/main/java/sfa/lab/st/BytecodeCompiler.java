@@ -220,8 +220,36 @@ final class BytecodeCompiler {
             code.aload(FRAME).getfield(CD_FRAME, "l", CD_long.arrayType()).astore(longs);
             code.aload(FRAME).getfield(CD_FRAME, "d", CD_double.arrayType()).astore(doubles);
             code.aload(FRAME).getfield(CD_FRAME, "o", CD_Object.arrayType()).astore(objects);
+            resetTemps();
             statements(body);
             code.iconst_0().ireturn();
+        }
+
+        /** VAR_TEMP variables start from their initial values at every call (IEC 61131-3). */
+        private void resetTemps() {
+            for (Variable v : pou.variables().values()) {
+                if (v.section() != Ast.Section.VAR_TEMP) {
+                    continue;
+                }
+                Type.Layout at = v.offset();
+                Type.Layout size = v.type().layout();
+                for (int i = 0; i < size.longs(); i++) {
+                    code.aload(longs).loadConstant(at.longs() + i).loadConstant(pou.initialLong(at.longs() + i)).lastore();
+                }
+                for (int i = 0; i < size.doubles(); i++) {
+                    code.aload(doubles).loadConstant(at.doubles() + i).loadConstant(pou.initialDouble(at.doubles() + i)).dastore();
+                }
+                for (int i = 0; i < size.objects(); i++) {
+                    Object init = pou.initialObject(at.objects() + i);
+                    code.aload(objects).loadConstant(at.objects() + i);
+                    if (init instanceof String str) {
+                        code.ldc(str);
+                    } else {
+                        code.aconst_null();
+                    }
+                    code.aastore();
+                }
+            }
         }
 
         private void statements(List<Bound.Stmt> body) {
@@ -409,32 +437,64 @@ final class BytecodeCompiler {
 
         // --- statements -----------------------------------------------------------------------
 
+        /** The value is computed before the place (an array index), as the reference backend does. */
         private void assign(Bound.Ref target, Bound.Expr value) {
             Type t = target.type();
+            boolean simple = !hasIndex(target);
             switch (Codegen.kind(t)) {
                 case BOOL, LONG -> {
-                    array(target, Access.Slots.LONG);
-                    index(target, Access.Slots.LONG);
-                    Exprs.lng(this, value);
+                    if (simple) {
+                        array(target, Access.Slots.LONG);
+                        index(target, Access.Slots.LONG);
+                        Exprs.lng(this, value);
+                    } else {
+                        int tmp = code.allocateLocal(TypeKind.LONG);
+                        Exprs.lng(this, value);
+                        code.lstore(tmp);
+                        array(target, Access.Slots.LONG);
+                        index(target, Access.Slots.LONG);
+                        code.lload(tmp);
+                    }
                     code.lastore();
                 }
                 case DOUBLE -> {
-                    array(target, Access.Slots.DOUBLE);
-                    index(target, Access.Slots.DOUBLE);
-                    Exprs.dbl(this, value);
+                    if (simple) {
+                        array(target, Access.Slots.DOUBLE);
+                        index(target, Access.Slots.DOUBLE);
+                        Exprs.dbl(this, value);
+                    } else {
+                        int tmp = code.allocateLocal(TypeKind.DOUBLE);
+                        Exprs.dbl(this, value);
+                        code.dstore(tmp);
+                        array(target, Access.Slots.DOUBLE);
+                        index(target, Access.Slots.DOUBLE);
+                        code.dload(tmp);
+                    }
                     code.dastore();
                 }
                 case OBJECT -> {
-                    array(target, Access.Slots.OBJECT);
-                    index(target, Access.Slots.OBJECT);
+                    int tmp = code.allocateLocal(TypeKind.REFERENCE);
                     Exprs.obj(this, value);
                     if (t instanceof Type.StringType st) {
                         code.loadConstant(st.length()).invokestatic(CD_RUNTIME, "truncate",
                                 MethodTypeDesc.of(CD_Object, CD_Object, CD_int));
                     }
+                    code.astore(tmp);
+                    array(target, Access.Slots.OBJECT);
+                    index(target, Access.Slots.OBJECT);
+                    code.aload(tmp);
                     code.aastore();
                 }
             }
+        }
+
+        private static boolean hasIndex(Bound.Ref ref) {
+            return switch (ref) {
+                case Bound.VarRef v -> false;
+                case Bound.FieldRef f -> hasIndex(f.base());
+                case Bound.ElementRef el -> true;
+                case Bound.MemberRef m -> hasIndex(m.instance());
+            };
         }
 
         private void copy(Bound.Copy cp) {
@@ -580,6 +640,7 @@ final class BytecodeCompiler {
                     array(target, Access.Slots.OBJECT);
                     index(target, Access.Slots.OBJECT);
                     code.aload(child).getfield(CD_FRAME, "o", CD_Object.arrayType()).loadConstant(p.offset().objects()).aaload();
+                    truncate(target.type());
                     code.aastore();
                 } else {
                     array(target, Access.Slots.LONG);
@@ -606,8 +667,17 @@ final class BytecodeCompiler {
                 case OBJECT -> {
                     code.aload(frame).getfield(CD_FRAME, "o", CD_Object.arrayType()).loadConstant(p.offset().objects());
                     Exprs.obj(this, value);
+                    truncate(p.type());
                     code.aastore();
                 }
+            }
+        }
+
+        /** Cuts the string on the stack to the length of a STRING[n] type. */
+        void truncate(Type t) {
+            if (t instanceof Type.StringType st) {
+                code.loadConstant(st.length()).invokestatic(CD_RUNTIME, "truncate",
+                        MethodTypeDesc.of(CD_Object, CD_Object, CD_int));
             }
         }
 

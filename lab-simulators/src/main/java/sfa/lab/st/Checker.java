@@ -36,6 +36,8 @@ final class Checker {
     private final @Nullable Set<Address> labAddresses;
     private final StandardBlocks standard = new StandardBlocks();
     private final Map<String, Type> types = new LinkedHashMap<>();
+    /** The initial value a TYPE declaration gives its variables ({@code TYPE Level : INT := 100;}). */
+    private final Map<String, Ast.Initializer> typeDefaults = new HashMap<>();
     private final Map<String, FunctionBlock> pous = new LinkedHashMap<>();
     private final FunctionBlock globals = new FunctionBlock("GLOBALS", Ast.PouKind.PROGRAM, false, Position.START);
     private final Map<String, List<Type.EnumType>> enumValues = new HashMap<>();
@@ -165,6 +167,10 @@ final class Checker {
             }
             if (pou.kind() == Ast.PouKind.FUNCTION && pou.returnType() != null) {
                 Type result = resolveType(pou.returnType());
+                if (result instanceof Type.StructType || result instanceof Type.ArrayType) {
+                    error(Message.AGGREGATE_RESULT, pou.returnType().position(), 1, pou.name(), result.name());
+                    result = Type.Invalid.INSTANCE;
+                }
                 fb.setResult(fb.declare(pou.name(), result, Ast.Section.VAR_OUTPUT, false, false, null, pou.position()));
             }
             declared.add(pou);
@@ -229,7 +235,13 @@ final class Checker {
         }
         for (Ast.TypeDecl d : decls) {
             String key = d.name().toUpperCase(Locale.ROOT);
+            if (d instanceof Ast.EnumDecl e && e.defaultValue() != null) {
+                typeDefaults.put(key, new Ast.ExprInit(e.defaultValue().position(), e.defaultValue()));
+            }
             if (d instanceof Ast.AliasDecl a) {
+                if (a.init() != null) {
+                    typeDefaults.put(key, a.init());
+                }
                 types.put(key, resolveType(a.type()));
             } else if (d instanceof Ast.StructDecl s && types.get(key) instanceof Type.StructType struct
                     && struct.fields().isEmpty()) {
@@ -370,12 +382,25 @@ final class Checker {
             error(Message.FB_NEEDS_INSTANCE, d.position(), d.name().length(), type.name());
         }
         boolean constant = block.constant();
+        boolean parameter = block.section() == Ast.Section.VAR_INPUT || block.section() == Ast.Section.VAR_IN_OUT
+                || (block.section() == Ast.Section.VAR_OUTPUT && owner.kind() == Ast.PouKind.FUNCTION);
+        if (parameter && owner.kind() != Ast.PouKind.PROGRAM
+                && (type instanceof Type.StructType || type instanceof Type.ArrayType)) {
+            error(Message.AGGREGATE_PARAMETER, d.position(), d.name().length(), d.name(), type.name());
+        }
+        if (block.section() == Ast.Section.VAR_IN_OUT && owner.kind() == Ast.PouKind.FUNCTION) {
+            error(Message.FUNCTION_IN_OUT, d.position(), d.name().length(), d.name());
+        }
+        Ast.Initializer init = d.init();
+        if (init == null && d.type() instanceof Ast.NamedType named) {
+            init = typeDefaults.get(named.name().toUpperCase(Locale.ROOT));
+        }
         Variable v = owner.declare(d.name(), type, block.section(), constant, block.retain(), address, d.position());
         if (address != null) {
             locations.add(new Location(v, owner == globals, address));
         }
-        if (d.init() != null) {
-            Object value = Initials.check(d.init(), type, d.name(), this);
+        if (init != null) {
+            Object value = Initials.check(init, type, d.name(), this);
             if (value != null) {
                 constants.put(v, value);
             }
@@ -655,7 +680,7 @@ final class Checker {
     }
 
     private void checkResultAssigned(Ast.Pou pou, FunctionBlock fb) {
-        if (fb.result() == null) {
+        if (fb.result() == null || Typing.isInvalid(fb.result().type())) {
             return;
         }
         if (!assignsResult(bodies.get(fb), fb.result())) {

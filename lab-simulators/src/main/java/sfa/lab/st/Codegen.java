@@ -45,6 +45,18 @@ final class Codegen {
 
     // --- statements -------------------------------------------------------------------------
 
+    /** A POU's body: its VAR_TEMP variables start from their initial values at every call (IEC 61131-3). */
+    StmtNode body(FunctionBlock pou, List<Bound.Stmt> body) {
+        StmtNode run = block(body);
+        if (!pou.hasTemps()) {
+            return run;
+        }
+        return f -> {
+            pou.resetTemps(f);
+            return run.exec(f);
+        };
+    }
+
     StmtNode block(List<Bound.Stmt> body) {
         StmtNode[] nodes = new StmtNode[body.size()];
         for (int i = 0; i < nodes.length; i++) {
@@ -318,7 +330,8 @@ final class Codegen {
             case OBJECT -> {
                 ObjectNode v = obj(value);
                 int k = at.objects();
-                yield (caller, callee) -> callee.o[k] = v.eval(caller);
+                int max = parameter.type() instanceof Type.StringType st ? st.length() : Integer.MAX_VALUE;
+                yield (caller, callee) -> callee.o[k] = StRuntime.truncate(v.eval(caller), max);
             }
         };
     }
@@ -340,7 +353,8 @@ final class Codegen {
         if (into == Kind.OBJECT) {
             Access.ObjectSetter set = to.setObject();
             int k = at.objects();
-            return (caller, callee) -> set.set(caller, callee.o[k]);
+            int max = target.type() instanceof Type.StringType st ? st.length() : Integer.MAX_VALUE;
+            return (caller, callee) -> set.set(caller, StRuntime.truncate(callee.o[k], max));
         }
         Access.LongSetter set = to.setLong();
         int k = at.longs();

@@ -25,10 +25,16 @@ final class Constants {
             case Bound.Convert cv -> {
                 Object v = fold(cv.from(), c);
                 if (v instanceof Long n && cv.type() instanceof Elementary t) {
-                    yield t.isReal() ? (Object) (double) n : (Object) t.wrap(n);
+                    if (t == Elementary.BOOL) {
+                        yield (Object) (n != 0 ? 1L : 0L);
+                    }
+                    yield t.isReal() ? (Object) real(t, (double) n) : (Object) t.wrap(n);
                 }
                 if (v instanceof Double d && cv.type() instanceof Elementary t) {
-                    yield t.isReal() ? (Object) d : (Object) t.wrap(cv.truncate() ? (long) (double) d : Math.round(Math.rint(d)));
+                    if (t == Elementary.BOOL) {
+                        yield (Object) (d != 0 ? 1L : 0L);
+                    }
+                    yield t.isReal() ? (Object) real(t, d) : (Object) t.wrap(cv.truncate() ? (long) (double) d : (long) Math.rint(d));
                 }
                 yield null;
             }
@@ -56,14 +62,20 @@ final class Constants {
             return v == null ? null : wrap(b.type(), v);
         }
         if (l instanceof Double x && r instanceof Double y) {
-            return switch (b.op()) {
+            Double v = switch (b.op()) {
                 case ADD -> x + y;
                 case SUB -> x - y;
                 case MUL -> x * y;
                 case DIV -> y == 0 ? null : x / y;
                 default -> null;
             };
+            return v == null ? null : real(b.type(), v);
         }
         return null;
+    }
+
+    /** A REAL result is rounded to single precision, as the running program rounds it. */
+    private static double real(Type t, double v) {
+        return t == Elementary.REAL ? (float) v : v;
     }
 }

@@ -144,19 +144,19 @@ final class ExprCodegen {
             case SUB -> w.bits == 64 ? f -> x.eval(f) - y.eval(f) : f -> w.wrap(x.eval(f) - y.eval(f));
             case MUL -> w.bits == 64 ? f -> x.eval(f) * y.eval(f) : f -> w.wrap(x.eval(f) * y.eval(f));
             case DIV -> f -> {
+                long n = x.eval(f);
                 long d = y.eval(f);
                 if (d == 0) {
                     throw StRuntime.fault(Message.DIVISION_BY_ZERO, line, column);
                 }
-                long n = x.eval(f);
                 return w.wrap(unsigned64 ? Long.divideUnsigned(n, d) : n / d);
             };
             case MOD -> f -> {
+                long n = x.eval(f);
                 long d = y.eval(f);
                 if (d == 0) {
                     throw StRuntime.fault(Message.DIVISION_BY_ZERO, line, column);
                 }
-                long n = x.eval(f);
                 return w.wrap(unsigned64 ? Long.remainderUnsigned(n, d) : n % d);
             };
             case AND -> f -> x.eval(f) & y.eval(f);
@@ -171,6 +171,9 @@ final class ExprCodegen {
         Type from = c.from().type();
         if (Typing.isReal(from)) {
             DoubleNode v = dbl(g, c.from());
+            if (to == Elementary.BOOL) {
+                return f -> v.eval(f) != 0 ? 1 : 0;
+            }
             if (c.truncate()) {
                 return f -> to.wrap((long) v.eval(f));
             }
@@ -209,11 +212,12 @@ final class ExprCodegen {
                     case SUB -> f -> x.eval(f) - y.eval(f);
                     case MUL -> f -> x.eval(f) * y.eval(f);
                     case DIV -> f -> {
+                        double n = x.eval(f);
                         double d = y.eval(f);
                         if (d == 0) {
                             throw StRuntime.fault(Message.DIVISION_BY_ZERO, line, column);
                         }
-                        return x.eval(f) / d;
+                        return n / d;
                     };
                     default -> throw new IllegalStateException(b.op() + " on reals");
                 };

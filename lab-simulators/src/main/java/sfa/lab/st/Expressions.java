@@ -295,6 +295,18 @@ final class Expressions {
     // --- operators ------------------------------------------------------------------------
 
     private Bound.Expr unary(Ast.Unary u) {
+        if (u.op() == Ast.UnaryOp.NEGATE && u.operand() instanceof Ast.IntLiteral lit && lit.type() != null) {
+            // INT#-32768: the sign belongs to the literal, so the type's minimum is reachable
+            Elementary t = Elementary.named(lit.type());
+            if (t != null && t.isIntegral() && !(t.bits == 64 && !t.signed)) {
+                long v = -lit.value();
+                if (!t.fits(v, true)) {
+                    c.error(Message.LITERAL_RANGE, u.position(), lit.text().length() + 1, "-" + lit.text(), t.name(),
+                            t.min() + ".." + t.max());
+                }
+                return new Bound.Const(u.position(), t, t.wrap(v), 0, null);
+            }
+        }
         Bound.Expr operand = check(u.operand());
         Type t = operand.type();
         if (Typing.isInvalid(t)) {
@@ -418,7 +430,10 @@ final class Expressions {
             return e;
         }
         if (e instanceof Bound.Const k && from instanceof Type.AnyInt) {
-            if (to instanceof Elementary t && t.isReal()) {
+            if (to == Elementary.REAL) {
+                return new Bound.Const(k.position(), to, 0, (float) k.bits(), null);
+            }
+            if (to == Elementary.LREAL || to instanceof Type.AnyReal) {
                 return new Bound.Const(k.position(), to, 0, (double) k.bits(), null);
             }
             return new Bound.Const(k.position(), to, to instanceof Elementary t ? t.wrap(k.bits()) : k.bits(), 0, null);
@@ -509,6 +524,10 @@ final class Expressions {
             }
             if (a.output()) {
                 Bound.Ref target = place(a.value(), true);
+                if (p.type() instanceof Type.StructType || p.type() instanceof Type.ArrayType) {
+                    c.error(Message.AGGREGATE_PARAMETER, a.position(), a.name().length(), a.name(), p.type().name());
+                    continue;
+                }
                 if (target != null) {
                     if (!Typing.widens(p.type(), target.type()) && !Typing.isInvalid(target.type())) {
                         c.error(Message.TYPE_MISMATCH, a.value().position(), describe(a.value()).length(),

@@ -250,6 +250,16 @@ final class Exprs {
         Type from = cv.from().type();
         if (Typing.isReal(from)) {
             dbl(b, cv.from());
+            if (to == Elementary.BOOL) {
+                Label zero = c.newLabel();
+                Label end = c.newLabel();
+                c.dconst_0().dcmpl().ifeq(zero);
+                c.lconst_1().goto_(end);
+                c.labelBinding(zero);
+                c.lconst_0();
+                c.labelBinding(end);
+                return;
+            }
             if (!cv.truncate()) {
                 // IEC 61131-3: REAL to integer rounds to the nearest, ties to even
                 c.invokestatic(CD_MATH, "rint", D_D);
@@ -304,11 +314,18 @@ final class Exprs {
                 }
             }
             case "LIMIT" -> {
-                lng(b, a.get(1));
-                lng(b, a.get(0));
-                c.invokestatic(CD_MATH, "max", J_JJ);
-                lng(b, a.get(2));
-                c.invokestatic(CD_MATH, "min", J_JJ);
+                if (unsigned64) {
+                    lng(b, a.get(0));
+                    lng(b, a.get(1));
+                    lng(b, a.get(2));
+                    c.invokestatic(CD_RUNTIME, "limitUnsigned", MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long));
+                } else {
+                    lng(b, a.get(1));
+                    lng(b, a.get(0));
+                    c.invokestatic(CD_MATH, "max", J_JJ);
+                    lng(b, a.get(2));
+                    c.invokestatic(CD_MATH, "min", J_JJ);
+                }
             }
             case "SEL" -> {
                 Label one = c.newLabel();
@@ -520,6 +537,7 @@ final class Exprs {
                 c.labelBinding(end);
             }
             case Bound.Builtin bi when bi.name().equals("MOVE") -> obj(b, bi.args().getFirst());
+            case Bound.Builtin bi when bi.name().equals("MUX") -> mux(b, bi.args(), () -> TypeKind.REFERENCE);
             default -> throw new IllegalStateException("no string value for " + e);
         }
     }
@@ -565,8 +583,12 @@ final class Exprs {
                         .lload(temps[i]).lastore();
                 case DOUBLE -> c.aload(frame).getfield(CD_FRAME, "d", CD_double.arrayType()).loadConstant(p.offset().doubles())
                         .dload(temps[i]).dastore();
-                default -> c.aload(frame).getfield(CD_FRAME, "o", CD_Object.arrayType()).loadConstant(p.offset().objects())
-                        .aload(temps[i]).aastore();
+                default -> {
+                    c.aload(frame).getfield(CD_FRAME, "o", CD_Object.arrayType()).loadConstant(p.offset().objects())
+                            .aload(temps[i]);
+                    b.truncate(p.type());
+                    c.aastore();
+                }
             }
         }
         c.aload(frame).invokestatic(b.compiler().self(), b.compiler().method(fn), POU).pop();

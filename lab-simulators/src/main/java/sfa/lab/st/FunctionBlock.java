@@ -121,6 +121,35 @@ final class FunctionBlock {
         }
     }
 
+    boolean hasTemps() {
+        return variables.values().stream().anyMatch(v -> v.section() == Ast.Section.VAR_TEMP);
+    }
+
+    /** Puts the VAR_TEMP variables back to their initial values, as at the start of every call. */
+    void resetTemps(Frame f) {
+        for (Variable v : variables.values()) {
+            if (v.section() == Ast.Section.VAR_TEMP) {
+                Type.Layout at = v.offset();
+                Type.Layout size = v.type().layout();
+                System.arraycopy(initialLongs, at.longs(), f.l, at.longs(), size.longs());
+                System.arraycopy(initialDoubles, at.doubles(), f.d, at.doubles(), size.doubles());
+                System.arraycopy(initialObjects, at.objects(), f.o, at.objects(), size.objects());
+            }
+        }
+    }
+
+    long initialLong(int slot) {
+        return initialLongs[slot];
+    }
+
+    double initialDouble(int slot) {
+        return initialDoubles[slot];
+    }
+
+    Object initialObject(int slot) {
+        return initialObjects[slot];
+    }
+
     /** TON, TOF and TP: an instance never called never times. */
     boolean isTimer() {
         return standard && (name.equals("TON") || name.equals("TOF") || name.equals("TP"));

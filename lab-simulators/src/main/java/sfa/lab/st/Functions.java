@@ -36,7 +36,8 @@ final class Functions {
                 LongNode mn = g.lng(a.get(0));
                 LongNode in = g.lng(a.get(1));
                 LongNode mx = g.lng(a.get(2));
-                yield f -> Math.min(Math.max(in.eval(f), mn.eval(f)), mx.eval(f));
+                yield unsigned64 ? f -> StRuntime.limitUnsigned(mn.eval(f), in.eval(f), mx.eval(f))
+                        : f -> Math.min(Math.max(in.eval(f), mn.eval(f)), mx.eval(f));
             }
             case "SEL" -> {
                 Nodes.BoolNode sel = g.bool(a.get(0));
@@ -65,26 +66,11 @@ final class Functions {
 
     private static LongNode shift(Codegen g, String name, Elementary w, LongNode in, LongNode n) {
         int bits = w.bits;
-        long mask = bits == 64 ? -1L : (1L << bits) - 1;
         return switch (name) {
-            case "SHL" -> f -> {
-                long k = n.eval(f);
-                return k >= bits || k < 0 ? 0 : w.wrap(in.eval(f) << k);
-            };
-            case "SHR" -> f -> {
-                long k = n.eval(f);
-                return k >= bits || k < 0 ? 0 : w.wrap((in.eval(f) & mask) >>> k);
-            };
-            case "ROL" -> f -> {
-                int k = (int) Math.floorMod(n.eval(f), (long) bits);
-                long v = in.eval(f) & mask;
-                return k == 0 ? v : w.wrap(((v << k) | (v >>> (bits - k))) & mask);
-            };
-            default -> f -> {
-                int k = (int) Math.floorMod(n.eval(f), (long) bits);
-                long v = in.eval(f) & mask;
-                return k == 0 ? v : w.wrap(((v >>> k) | (v << (bits - k))) & mask);
-            };
+            case "SHL" -> f -> StRuntime.shl(in.eval(f), n.eval(f), bits, w.signed);
+            case "SHR" -> f -> StRuntime.shr(in.eval(f), n.eval(f), bits, w.signed);
+            case "ROL" -> f -> StRuntime.rol(in.eval(f), n.eval(f), bits, w.signed);
+            default -> f -> StRuntime.ror(in.eval(f), n.eval(f), bits, w.signed);
         };
     }
 
@@ -177,6 +163,11 @@ final class Functions {
                 ObjectNode in0 = g.obj(a.get(1));
                 ObjectNode in1 = g.obj(a.get(2));
                 yield f -> sel.eval(f) ? in1.eval(f) : in0.eval(f);
+            }
+            case "MUX" -> {
+                LongNode k = g.lng(a.get(0));
+                ObjectNode[] ins = a.subList(1, a.size()).stream().map(g::obj).toArray(ObjectNode[]::new);
+                yield f -> ins[(int) Math.clamp(k.eval(f), 0, ins.length - 1)].eval(f);
             }
             case "MOVE" -> g.obj(a.getFirst());
             default -> throw new IllegalStateException(b.name() + " has no string form");

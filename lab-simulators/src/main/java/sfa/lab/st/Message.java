@@ -36,6 +36,9 @@ public enum Message {
     FB_CALL_IN_EXPRESSION("'%1$s' is a function block instance: call it as a statement, %1$s(...);, then read its outputs such as %1$s.Q", "'%1$s'은(는) 기능 블록 인스턴스입니다: %1$s(...);처럼 문장으로 호출한 뒤 %1$s.Q 같은 출력을 읽으세요"),
     STRUCT_CALLED("'%1$s' is not a function or function block and cannot be called", "'%1$s'은(는) 함수나 기능 블록이 아니라서 호출할 수 없습니다"),
     NOT_READABLE("'%1$s' is internal to %2$s; only its inputs and outputs can be read (%3$s)", "'%1$s'은(는) %2$s 내부 변수입니다; 입력과 출력만 읽을 수 있습니다 (%3$s)"),
+    AGGREGATE_PARAMETER("'%1$s' is a %2$s: structures and arrays cannot be passed as parameters yet; pass the fields one by one or use a global", "'%1$s'은(는) %2$s입니다: 구조체와 배열은 아직 매개변수로 넘길 수 없습니다; 필드를 하나씩 넘기거나 전역 변수를 쓰세요"),
+    FUNCTION_IN_OUT("a FUNCTION cannot have VAR_IN_OUT '%1$s' yet: return the value, or use a FUNCTION_BLOCK", "FUNCTION에는 아직 VAR_IN_OUT '%1$s'을(를) 쓸 수 없습니다: 값을 반환하거나 FUNCTION_BLOCK을 쓰세요"),
+    AGGREGATE_RESULT("function '%1$s' returns a %2$s: a FUNCTION returns one elementary value; give structures through a FUNCTION_BLOCK's outputs", "함수 '%1$s'이(가) %2$s을(를) 반환합니다: FUNCTION은 기본형 값 하나만 반환합니다; 구조체는 FUNCTION_BLOCK의 출력으로 넘기세요"),
     RECURSION("function '%1$s' calls itself; PLC functions cannot be recursive", "함수 '%1$s'이(가) 자기 자신을 호출합니다; PLC 함수는 재귀 호출할 수 없습니다"),
     // checker: types
     TYPE_MISMATCH("type mismatch: '%1$s' is %2$s but the value is %3$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다"),

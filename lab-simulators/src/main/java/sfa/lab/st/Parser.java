@@ -446,11 +446,9 @@ final class Parser {
         } finally {
             brackets--;
         }
-        if (match(ASSIGN)) {
-            expression(); // a declared default value: EnumDecl has no field for it, so it is read and dropped
-        }
+        Expr defaultValue = match(ASSIGN) ? expression() : null;
         endOfStatement(true);
-        return new EnumDecl(name.position(), name.text(), values);
+        return new EnumDecl(name.position(), name.text(), values, defaultValue);
     }
 
     /** A type: a name, {@code STRING[20]}, or {@code ARRAY[1..10, 0..2] OF T}. */

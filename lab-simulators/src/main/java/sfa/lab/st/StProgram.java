@@ -53,7 +53,7 @@ public final class StProgram implements ProgramSource {
             compiled = null;
             Codegen codegen = new Codegen(rt, globals);
             for (Map.Entry<FunctionBlock, List<Bound.Stmt>> e : checked.bodies().entrySet()) {
-                e.getKey().setBody(codegen.block(e.getValue()));
+                e.getKey().setBody(codegen.body(e.getKey(), e.getValue()));
             }
         }
         List<Checker.Location> ins = checked.locations().stream().filter(l -> l.address().area().isInput()).toList();

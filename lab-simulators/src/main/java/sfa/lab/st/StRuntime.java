@@ -119,6 +119,12 @@ final class StRuntime {
         return k == 0 ? wrap(x, bits, signed) : wrap(((x >>> k) | (x << (bits - k))) & mask, bits, signed);
     }
 
+    /** LIMIT on ULINT/LWORD: the bounds compared without sign. */
+    static long limitUnsigned(long mn, long in, long mx) {
+        long v = Long.compareUnsigned(in, mn) < 0 ? mn : in;
+        return Long.compareUnsigned(v, mx) > 0 ? mx : v;
+    }
+
     static double sqrt(double v, int line, int column) {
         if (v < 0) {
             throw sqrtNegative(line, column);

@@ -299,7 +299,7 @@ class ParserTests {
         assertThat(file.types().get(1)).isEqualTo(new EnumDecl(at(6, 5), "Color", List.of(
                 new EnumValue(at(6, 14), "Red", null),
                 new EnumValue(at(6, 19), "Green", integer(6, 28, 5)),
-                new EnumValue(at(6, 31), "Blue", null))));
+                new EnumValue(at(6, 31), "Blue", null)), new Name(at(6, 40), "Red")));
         assertThat(((EnumDecl) file.types().get(2)).values()).extracting(EnumValue::name)
                 .containsExactly("Idle", "Running");
         assertThat(file.types().get(3)).isEqualTo(new AliasDecl(at(8, 5), "Speed", new NamedType(at(8, 13), "INT"),
