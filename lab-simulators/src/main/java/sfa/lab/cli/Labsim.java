@@ -99,6 +99,13 @@ public final class Labsim {
         } catch (WiringException e) {
             err.println("labsim: error: " + e.english() + " / " + e.korean());
             return BAD_INPUT;
+        } catch (sfa.lab.scenario.Catalog.InvalidCatalogException e) {
+            err.println("labsim: error: the lab specs have problems; nothing was loaded / 실습 명세에 문제가 있어 불러오지 않았습니다:");
+            for (sfa.lab.scenario.Problem p : e.problems()) {
+                err.println("  " + p.format());
+                err.println("  " + p.formatKo());
+            }
+            return BAD_INPUT;
         }
     }
 
