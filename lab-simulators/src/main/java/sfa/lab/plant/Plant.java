@@ -168,7 +168,11 @@ public final class Plant {
             case STUCK -> equipment(c.target(), sfa.lab.equipment.Sensor.class);
             case JAM -> equipment(c.target(), sfa.lab.equipment.Cylinder.class);
             case NOISE -> equipment(c.target(), sfa.lab.equipment.AnalogInput.class);
-            case BREAK_WIRE -> Wire.parse(c.target());
+            case BREAK_WIRE -> {
+                Wire w = Wire.parse(c.target());
+                board.check(w.from());
+                board.check(w.to());
+            }
         }
     }
 

@@ -15,9 +15,11 @@ import sfa.lab.plant.Command;
  */
 public record LabSpec(String id, int version, String titleKo, String titleEn, String instructionsKo,
         String instructionsEn, int scanMillis, boolean standardPanel, List<Part> equipment, List<Io> io,
-        long sequenceMillis, List<Command> events, List<Long> seeds, List<ObjectiveSpec> objectives, String file) {
+        long sequenceMillis, List<Command> events, List<Integer> eventLines, List<Long> seeds,
+        List<ObjectiveSpec> objectives, String file) {
 
     public LabSpec {
+        eventLines = List.copyOf(eventLines);
         equipment = List.copyOf(equipment);
         io = List.copyOf(io);
         events = List.copyOf(events);

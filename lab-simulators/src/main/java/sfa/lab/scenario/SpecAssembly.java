@@ -92,6 +92,8 @@ final class SpecAssembly {
             part = p;
             try {
                 build(p);
+            } catch (sfa.lab.wiring.WiringException e) {
+                problem(p.line(), p.column(), e.english(), e.korean());
             } catch (IllegalArgumentException e) {
                 problem(p.line(), p.column(), e.getMessage(), e.getMessage());
             }
@@ -99,6 +101,8 @@ final class SpecAssembly {
         for (LabSpec.Io io : spec.io()) {
             try {
                 wire(panel, io);
+            } catch (sfa.lab.wiring.WiringException e) {
+                problem(io.line(), io.column(), e.english(), e.korean());
             } catch (IllegalArgumentException e) {
                 problem(io.line(), io.column(), e.getMessage(), e.getMessage());
             }

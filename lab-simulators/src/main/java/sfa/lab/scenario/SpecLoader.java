@@ -65,20 +65,30 @@ public final class SpecLoader {
                     "panel은 'standard'(배선됨) 또는 'none'(빈 보드)이어야 합니다 (지금 '" + panel + "')");
         }
         List<LabSpec.Part> parts = parts(root);
+        if (panel.equals("standard")) {
+            for (LabSpec.Part p : parts) {
+                if (Set.of("PSU", "IN", "OUT").contains(p.name().toUpperCase(Locale.ROOT))) {
+                    problems.add(new Problem(file, p.line(), p.column(), "the name " + p.name()
+                            + " is the standard panel's (PSU supply, IN input module, OUT output module): choose another",
+                            "이름 " + p.name() + "은(는) 표준 패널이 씁니다 (PSU 전원, IN 입력 모듈, OUT 출력 모듈): 다른 이름을 쓰세요"));
+                }
+            }
+        }
         List<LabSpec.Io> io = io(root);
         SpecNode sequence = root.required("sequence");
         long millis = 0;
         List<Command> events = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         if (sequence != null) {
             sequence.allowOnly("sequence", "seconds", "events", "faults");
             millis = Math.round(sequence.number("seconds", 0.01, 86_400) * 1000);
-            events(sequence, events);
-            faults(sequence, events);
+            events(sequence, events, lines);
+            faults(sequence, events, lines);
         }
         List<Long> seeds = seeds(root);
         List<ObjectiveSpec> objectives = objectives(root, seeds.size() > 1);
         LabSpec spec = new LabSpec(id, version, title[0], title[1], instructions[0], instructions[1], scan,
-                panel.equals("standard"), parts, io, millis, events, seeds, objectives, file);
+                panel.equals("standard"), parts, io, millis, events, lines, seeds, objectives, file);
         if (problems.isEmpty()) {
             check(spec, problems);
         }
@@ -151,7 +161,7 @@ public final class SpecLoader {
         return out;
     }
 
-    private static void events(SpecNode sequence, List<Command> into) {
+    private static void events(SpecNode sequence, List<Command> into, List<Integer> lines) {
         SpecNode list = sequence.optional("events");
         if (list == null) {
             return;
@@ -159,7 +169,9 @@ public final class SpecLoader {
         for (SpecNode item : list.items()) {
             String text = item.text();
             try {
-                into.addAll(text.contains("=") ? CommandScript.settings(text) : CommandScript.presses(text));
+                List<Command> cs = text.contains("=") ? CommandScript.settings(text) : CommandScript.presses(text);
+                into.addAll(cs);
+                cs.forEach(c -> lines.add(item.line()));
             } catch (IllegalArgumentException e) {
                 item.problem(e.getMessage(), "잘못된 조작 '" + text + "': NAME@초 또는 NAME@시작-끝, 값은 NAME=값@초로 쓰세요");
             }
@@ -167,7 +179,7 @@ public final class SpecLoader {
     }
 
     /** Scheduled faults: {@code {at: 12, until: 14, stuck_on: METAL}}, jam, broken_wire, noise. */
-    private static void faults(SpecNode sequence, List<Command> into) {
+    private static void faults(SpecNode sequence, List<Command> into, List<Integer> lines) {
         SpecNode list = sequence.optional("faults");
         if (list == null) {
             return;
@@ -206,6 +218,9 @@ public final class SpecLoader {
             } else {
                 item.problem("a fault is one of stuck_on, stuck_off, jam, broken_wire or noise",
                         "고장은 stuck_on, stuck_off, jam, broken_wire, noise 중 하나여야 합니다");
+            }
+            while (lines.size() < into.size()) {
+                lines.add(item.line());
             }
         }
     }
@@ -297,11 +312,14 @@ public final class SpecLoader {
             problems.addAll(assembly);
             return;
         }
-        for (Command c : spec.events()) {
+        for (int i = 0; i < spec.events().size(); i++) {
             try {
-                plant.schedule(c);
+                plant.schedule(spec.events().get(i));
+            } catch (sfa.lab.wiring.WiringException e) {
+                problems.add(new Problem(spec.file(), spec.eventLines().get(i), 1, "in the sequence: " + e.english(),
+                        "조작 순서에 문제가 있습니다: " + e.korean()));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(spec.file(), 0, 0, "in the sequence: " + e.getMessage(),
+                problems.add(new Problem(spec.file(), spec.eventLines().get(i), 1, "in the sequence: " + e.getMessage(),
                         "조작 순서에 문제가 있습니다: " + e.getMessage()));
             }
         }

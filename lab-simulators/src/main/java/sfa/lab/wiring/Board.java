@@ -20,7 +20,9 @@ public final class Board {
     /** Places a component; its name must be unique on the board. */
     public <C extends Component> C add(C component) {
         if (components.putIfAbsent(component.name(), component) != null) {
-            throw new IllegalArgumentException("two components named " + component.name());
+            throw new WiringException("two parts on the board are named " + component.name() + " (a switch, coil or "
+                    + "sensor takes the name given to it): rename one", "보드에 이름이 " + component.name()
+                    + "인 부품이 둘 있습니다 (스위치, 코일, 센서는 주어진 이름을 씁니다): 하나의 이름을 바꾸세요");
         }
         return component;
     }
@@ -68,7 +70,8 @@ public final class Board {
         return List.copyOf(wires);
     }
 
-    private void check(Terminal t) {
+    /** Checks that a terminal exists on this board; a {@link WiringException} names it when not. */
+    public void check(Terminal t) {
         Component c = component(t.component());
         if (!c.pins().contains(t.pin())) {
             throw new WiringException(c.name() + " (" + c.describeEn() + ") has no terminal " + t.pin()

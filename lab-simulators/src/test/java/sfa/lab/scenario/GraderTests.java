@@ -157,6 +157,26 @@ class GraderTests {
     }
 
     @Test
+    void aPartNamedLikeAPanelModuleIsRefusedWithTheReason() {
+        SpecLoader.Result r = SpecLoader.load("""
+                id: clash
+                version: 1
+                title: {ko: 이름, en: Names}
+                instructions: {ko: 이름, en: names}
+                equipment:
+                  - {type: lamp, name: OUT}
+                io:
+                  - {address: "%QX0.0", name: OUT, ko: 램프, en: lamp}
+                sequence: {seconds: 1}
+                objectives:
+                  - {id: x, check: never OUT, ko: 꺼짐, en: off}
+                """, "clash.yaml");
+
+        assertThat(r.problems()).extracting(Problem::en).anySatisfy(e -> assertThat(e).contains("OUT", "panel"));
+        assertThat(r.problems()).extracting(Problem::ko).anySatisfy(e -> assertThat(e).contains("OUT", "패널"));
+    }
+
+    @Test
     void aFaultScheduledInTheSequenceReachesThePlant() {
         String spec = """
                 id: stuck-sensor
@@ -184,5 +204,60 @@ class GraderTests {
 
         assertThat(g.passed()).isFalse();
         assertThat(g.objectives().getFirst().atMillis()).isEqualTo(1_010);
+    }
+
+    private static Grade gradeSpec(String faults, String check) {
+        String spec = """
+                id: faults
+                version: 1
+                title: {ko: 고장, en: Faults}
+                instructions: {ko: 고장, en: faults}
+                equipment:
+                  - {type: push_button, name: START, contact: NO}
+                  - {type: cylinder, name: CYL, acting: single, extend_coil: OUT_COIL, extend_s: 0.5, home_switch: CYL_HOME, out_switch: CYL_OUT}
+                  - {type: tank, name: TANK, height_m: 1.0, pump: PUMP, drain: DRAIN, pump_mps: 0.05, drain_mps: 0.03}
+                  - {type: analog_input, name: LEVEL, source: TANK.level}
+                io:
+                  - {address: "%IX0.0", name: START, ko: 버튼, en: button}
+                  - {address: "%IX0.1", name: CYL_HOME, ko: 후진, en: home}
+                  - {address: "%IX0.2", name: CYL_OUT, ko: 전진, en: out}
+                  - {address: "%IW0", name: LEVEL, ko: 수위, en: level}
+                  - {address: "%QX0.0", name: OUT_COIL, ko: 코일, en: coil}
+                sequence:
+                  seconds: 4
+                  faults:
+                FAULTS
+                objectives:
+                  - {id: check, check: "CHECK", ko: 확인, en: check}
+                """.replace("FAULTS", faults).replace("CHECK", check);
+        SpecLoader.Result r = SpecLoader.load(spec, "faults.yaml");
+        assertThat(r.problems()).isEmpty();
+        // the program only holds the cylinder's valve open
+        return Grader.grade(new SpecLab(r.spec()), () -> (sfa.lab.plc.JavaProgram) (io, ctx) -> io.setOutput(0, true),
+                List.of(), List.of(), null);
+    }
+
+    @Test
+    void aJammedCylinderDoesNotReachItsEndUntilTheJamClears() {
+        assertThat(gradeSpec("    - {at: 0, until: 2.0, jam: CYL}", "always not CYL_OUT until 1.9s").passed()).isTrue();
+        assertThat(gradeSpec("    - {at: 0, until: 2.0, jam: CYL}", "CYL_OUT by 2.6s").passed()).isTrue();
+        assertThat(gradeSpec("    - {at: 0, until: 2.0, jam: CYL}", "CYL_OUT by 1.0s").passed()).isFalse();
+    }
+
+    @Test
+    void aBrokenWireDarkensItsInputUntilItIsMended() {
+        String fault = "    - {at: 1.0, until: 2.0, broken_wire: \"CYL_OUT.BU - IN.X2\"}";
+        assertThat(gradeSpec(fault, "always CYL_OUT from 0.6s until 1.0s").passed()).isTrue();
+        assertThat(gradeSpec(fault, "never CYL_OUT from 1.05s until 2.0s").passed()).isTrue();
+        assertThat(gradeSpec(fault, "always CYL_OUT from 2.05s").passed()).isTrue();
+    }
+
+    @Test
+    void noiseOnALoopMovesTheRawValueAroundTheTruthAndEndsOnTime() {
+        String fault = "    - {at: 1.0, until: 3.0, noise: LEVEL, amplitude_ma: 0.5}";
+        assertThat(gradeSpec(fault, "never LEVEL != 0 until 1.0s").passed()).isTrue();
+        assertThat(gradeSpec(fault, "never LEVEL > 500 from 1.0s").passed()).isTrue();
+        assertThat(gradeSpec(fault, "never LEVEL < 0 from 1.0s until 3.0s").passed()).isFalse();
+        assertThat(gradeSpec(fault, "always LEVEL == 0 from 3.05s").passed()).isTrue();
     }
 }
