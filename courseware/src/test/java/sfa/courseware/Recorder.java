@@ -1,67 +1,26 @@
 package sfa.courseware;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import sfa.lab.sim.TraceSink;
+import sfa.lab.scenario.TraceTable;
 
-/** Keeps a plant's trace in memory as numbers, for checking objectives in tests. */
-final class Recorder implements TraceSink {
+/** Reads a run's {@link TraceTable} by row and column name, for checking objectives in tests. */
+final class Recorder {
 
-    private final Map<String, Integer> columns = new HashMap<>();
-    private final List<double[]> rows = new ArrayList<>();
-    private final List<Double> row = new ArrayList<>();
-    private boolean first = true;
+    private final TraceTable table = new TraceTable(1024);
 
-    private void add(String column, double v) {
-        if (first) {
-            columns.put(column, columns.size());
-        }
-        row.add(v);
-    }
-
-    @Override
-    public void value(String column, boolean value) {
-        add(column, value ? 1 : 0);
-    }
-
-    @Override
-    public void value(String column, long value) {
-        add(column, value);
-    }
-
-    @Override
-    public void value(String column, double value) {
-        add(column, value);
-    }
-
-    @Override
-    public void text(String column, String value) {
-        add(column, Double.NaN);
-    }
-
-    @Override
-    public void endRow() {
-        first = false;
-        double[] r = new double[row.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = row.get(i);
-        }
-        rows.add(r);
-        row.clear();
+    TraceTable table() {
+        return table;
     }
 
     int size() {
-        return rows.size();
+        return table.rows();
     }
 
     double get(int row, String column) {
-        Integer c = columns.get(column);
+        double[] c = table.column(column);
         if (c == null) {
-            throw new IllegalArgumentException("no column " + column + " in " + columns.keySet());
+            throw new IllegalArgumentException("no column " + column + " in " + table.names());
         }
-        return rows.get(row)[c];
+        return c[row];
     }
 
     boolean on(int row, String column) {
@@ -69,12 +28,12 @@ final class Recorder implements TraceSink {
     }
 
     long time(int row) {
-        return (long) get(row, "t_ms");
+        return (long) table.times()[row];
     }
 
     /** The first row at or after {@code fromMillis} where {@code column} is {@code value}, or -1. */
     int first(String column, boolean value, long fromMillis) {
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < size(); i++) {
             if (time(i) >= fromMillis && on(i, column) == value) {
                 return i;
             }

@@ -37,7 +37,7 @@ class ReferenceSolutionsTests {
 
     private static Recorder record(Plant plant, long millis) {
         Recorder r = new Recorder();
-        plant.runUntil(millis, r);
+        plant.runUntil(millis, r.table());
         assertThat(plant.plc().mode()).isEqualTo(PlcMode.RUN);
         return r;
     }

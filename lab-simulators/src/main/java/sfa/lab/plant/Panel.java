@@ -2,9 +2,6 @@ package sfa.lab.plant;
 
 import java.util.function.IntConsumer;
 import sfa.lab.equipment.AnalogInput;
-import sfa.lab.equipment.EmergencyStop;
-import sfa.lab.equipment.PushButton;
-import sfa.lab.equipment.Sensor;
 import sfa.lab.plc.Address;
 import sfa.lab.wiring.Contact;
 import sfa.lab.wiring.DcInputModule;
@@ -36,45 +33,6 @@ public final class Panel {
 
     public static Panel standard(PlantBuilder builder) {
         return new Panel(builder);
-    }
-
-    /** A push button on input {@code address}; NO conducts while pressed, NC while not pressed. */
-    public PushButton button(String name, String address, boolean normallyOpen, String ko, String en) {
-        PushButton button = normallyOpen ? PushButton.normallyOpen(name, ko, en) : PushButton.normallyClosed(name, ko, en);
-        b.place(button.contact());
-        b.add(button);
-        b.operable(name, button);
-        b.board().wire("PSU.+24V", name + "." + button.supplyPin());
-        input(name, address, name + "." + button.outputPin(), ko, en);
-        return button;
-    }
-
-    /** A latching E-stop, operated as {@code device}, whose NC contact feeds input {@code signal}. */
-    public EmergencyStop emergencyStop(String device, String signal, String address, String ko, String en) {
-        EmergencyStop estop = new EmergencyStop(device);
-        b.place(estop.contact());
-        b.add(estop);
-        b.operable(device, estop);
-        b.operable(signal, estop);
-        b.board().wire("PSU.+24V", device + ".11");
-        input(signal, address, device + ".12", ko, en);
-        return estop;
-    }
-
-    /** A 3-wire sensor: brown to +24 V, blue to 0 V, black to its input. */
-    public Sensor sensor(Sensor sensor, String address, String ko, String en) {
-        String n = sensor.name();
-        b.place(sensor.head());
-        b.add(sensor);
-        b.board().wire("PSU.+24V", n + ".BN");
-        b.board().wire("PSU.0V", n + ".BU");
-        input(n, address, n + ".BK", ko, en);
-        return sensor;
-    }
-
-    /** A 2-wire switch (reed or vacuum switch) from +24 V to its input. */
-    public void contact(Contact contact, String address, String ko, String en) {
-        contact(contact, contact.name(), address, ko, en);
     }
 
     /** A contact (button, E-stop, reed or vacuum switch) from +24 V to input {@code address}, named {@code signal}. */
@@ -110,24 +68,6 @@ public final class Panel {
         b.board().wire("OUT.Y" + point, n + "." + load.kind().pinA());
         b.board().wire(n + "." + load.kind().pinB(), "PSU.0V");
         b.output(signal, address, on -> out.set(point, on), ko, en);
-    }
-
-    /** A load (coil, lamp, contactor) from its output to 0 V. */
-    public void load(Load load, String address, String ko, String en) {
-        String n = load.name();
-        b.place(load);
-        Address a = Address.parse(address);
-        requireFirstByte(a);
-        int point = a.index();
-        b.board().wire("OUT.Y" + point, n + "." + load.kind().pinA());
-        b.board().wire(n + "." + load.kind().pinB(), "PSU.0V");
-        b.output(n, address, on -> out.set(point, on), ko, en);
-    }
-
-    /** A 4–20 mA channel on analog input word {@code address}. */
-    public void analogInput(AnalogInput channel, String address, String ko, String en) {
-        b.add(channel);
-        b.inputWord(channel.name(), address, channel::raw, ko, en);
     }
 
     /** A 4–20 mA channel already added as equipment, on analog input word {@code address}, named {@code signal}. */

@@ -299,7 +299,7 @@ public final class SpecLoader {
         List<Problem> assembly = new ArrayList<>();
         Plant plant;
         try {
-            plant = Labs.create(new Lab(spec, assembly), spec.seeds().getFirst(), spec.scanMillis(), new ManualSource());
+            plant = Labs.create(new SpecLab(spec, assembly), spec.seeds().getFirst(), spec.scanMillis(), new ManualSource());
         } catch (RuntimeException e) {
             problems.addAll(assembly);
             if (assembly.isEmpty()) {
@@ -332,34 +332,6 @@ public final class SpecLoader {
         }
         if (lab.id().isEmpty()) {
             problems.add(new Problem(spec.file(), 1, 1, "the lab has no id", "실습에 id가 없습니다"));
-        }
-    }
-
-    /** A lab that reports assembly problems instead of throwing, for checking a spec. */
-    private record Lab(LabSpec spec, List<Problem> problems) implements sfa.lab.plant.Lab {
-        @Override
-        public String id() {
-            return spec.id();
-        }
-
-        @Override
-        public String titleKo() {
-            return spec.titleKo();
-        }
-
-        @Override
-        public String titleEn() {
-            return spec.titleEn();
-        }
-
-        @Override
-        public long sequenceMillis() {
-            return spec.sequenceMillis();
-        }
-
-        @Override
-        public void assemble(sfa.lab.plant.PlantBuilder builder) {
-            SpecAssembly.assemble(spec, builder, problems);
         }
     }
 
