@@ -305,7 +305,14 @@ public final class Plant {
     public void addWire(Wire wire) {
         board.connect(wire);
         addedWires.add(wire);
+        recompile();
+    }
+
+    /** A new circuit for the changed board; a fuse that blew stays blown and keeps its explanation. */
+    private void recompile() {
+        Circuit before = circuit;
         circuit = board.compile();
+        circuit.inheritShorts(before);
     }
 
     /**
@@ -320,7 +327,7 @@ public final class Plant {
         if (!addedWires.remove(wire) && !addedWires.remove(new Wire(wire.to(), wire.from()))) {
             removedWires.add(wire);
         }
-        circuit = board.compile();
+        recompile();
         return true;
     }
 

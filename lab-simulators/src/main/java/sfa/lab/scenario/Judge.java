@@ -12,8 +12,8 @@ final class Judge {
     private Judge() {
     }
 
-    /** What a failure is: when it happened, when it should have been resolved, and the value seen. */
-    private record Failure(double at, double deadline, double value) {
+    /** What a failure is: when it happened, when it should have been resolved, the value seen, and where. */
+    private record Failure(double at, double deadline, double value, int index) {
     }
 
     static Verdict judge(ObjectiveSpec spec, TraceTable trace, int scanMillis, long seed) {
@@ -32,11 +32,15 @@ final class Judge {
         }
         String t = seconds(f.at);
         String deadline = seconds(f.deadline);
+        double shown = f.value;
+        if (spec.show() != null && f.index >= 0 && f.index < s.size()) {
+            shown = s.eval(spec.show())[f.index];
+        }
         String ko;
         String en;
         if (spec.failKo() != null && spec.failEn() != null) {
-            ko = fill(spec.failKo(), t, deadline, f.value);
-            en = fill(spec.failEn(), t, deadline, f.value);
+            ko = fill(spec.failKo(), t, deadline, shown);
+            en = fill(spec.failEn(), t, deadline, shown);
         } else {
             String[] generated = generated(failed, t, deadline, f.value);
             ko = generated[0];
@@ -90,7 +94,7 @@ final class Judge {
                 double[] c = s.eval(a.condition());
                 for (int i = 0; i < n; i++) {
                     if (in[i] && Series.isOn(c[i]) == a.negated()) {
-                        yield new Failure(s.time(i), s.time(i), c[i]);
+                        yield new Failure(s.time(i), s.time(i), c[i], i);
                     }
                 }
                 yield null;
@@ -114,7 +118,7 @@ final class Judge {
                         }
                     }
                     if (!met && j < n) {
-                        yield new Failure(s.time(i), deadline, c[Math.min(j, n - 1)]);
+                        yield new Failure(s.time(i), deadline, c[Math.min(j, n - 1)], Math.min(j, n - 1));
                     }
                 }
                 yield null;
@@ -125,7 +129,7 @@ final class Judge {
                 double[] c = s.eval(w.condition());
                 for (int i = 0; i < n; i++) {
                     if (in[i] && Series.isOn(e[i]) && !Series.isOn(c[i])) {
-                        yield new Failure(s.time(i), s.time(i), c[i]);
+                        yield new Failure(s.time(i), s.time(i), c[i], i);
                     }
                 }
                 yield null;
@@ -151,9 +155,9 @@ final class Judge {
                     }
                 }
                 if (at < 0) {
-                    yield new Failure(n == 0 ? 0 : s.time(n - 1), Double.NaN, Double.NaN);
+                    yield new Failure(n == 0 ? 0 : s.time(n - 1), Double.NaN, Double.NaN, n - 1);
                 }
-                yield Series.isOn(c[at]) ? null : new Failure(s.time(at), s.time(at), c[at]);
+                yield Series.isOn(c[at]) ? null : new Failure(s.time(at), s.time(at), c[at], at);
             }
         };
     }

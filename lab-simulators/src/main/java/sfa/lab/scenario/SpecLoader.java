@@ -249,7 +249,7 @@ public final class SpecLoader {
         }
         Set<String> ids = new LinkedHashSet<>();
         for (SpecNode item : list.items()) {
-            item.allowOnly("an objective", "id", "check", "ko", "en", "fail", "weight");
+            item.allowOnly("an objective", "id", "check", "ko", "en", "fail", "weight", "show");
             String id = item.string("id");
             if (!ids.add(id)) {
                 item.required("id").problem("two objectives have the id '" + id + "'", "목표 id '" + id + "'가 두 번 쓰였습니다");
@@ -277,9 +277,12 @@ public final class SpecLoader {
                 failEn = fail[1];
             }
             int weight = (int) item.number("weight", 1, 1, 100);
+            SpecNode showNode = item.optional("show");
+            Expr show = showNode == null ? null : ObjectiveParser.parseExpr(showNode.text(), root.file(), showNode.line(),
+                    showNode.column() + quoteOffset(showNode), root.problems());
             if (parsed && !checks.isEmpty()) {
                 out.add(new ObjectiveSpec(id, texts, checks, item.string("ko").strip(), item.string("en").strip(), failKo,
-                        failEn, weight, manySeeds));
+                        failEn, weight, manySeeds, show));
             }
         }
         if (out.isEmpty() && root.problems().isEmpty()) {
@@ -328,6 +331,9 @@ public final class SpecLoader {
         for (ObjectiveSpec o : spec.objectives()) {
             for (Objective c : o.checks()) {
                 signals(c, trace, spec.file(), o.id(), problems);
+            }
+            if (o.show() != null) {
+                walk(o.show(), trace, spec.file(), o.id(), problems);
             }
         }
         if (lab.id().isEmpty()) {

@@ -271,21 +271,70 @@ public final class Circuit implements Stateful {
         return blew;
     }
 
+    /**
+     * The path the short took: a breadth-first search from the supply's +24 V net to a 0 V net over
+     * the switches that were closed, so only the nets and switches actually on the path are named.
+     */
     private ShortCircuit describeShort(Supply supply, int root) {
-        List<Net> joined = new ArrayList<>();
-        for (Net net : nets) {
-            if (root(net.id()) == root) {
-                joined.add(net);
+        int start = -1;
+        boolean[] zero = new boolean[nets.size()];
+        for (int i = 0; i < srcNet.length; i++) {
+            if (srcSupply[i] == supply && srcLevel[i] == HIGH) {
+                start = srcNet[i];
+            }
+            if (srcLevel[i] == LOW && !srcSupply[i].fuseBlown()) {
+                zero[srcNet[i]] = true;
             }
         }
+        int[] viaSwitch = new int[nets.size()];
+        int[] fromNet = new int[nets.size()];
+        java.util.Arrays.fill(viaSwitch, -2);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        viaSwitch[start] = -1;
+        queue.add(start);
+        int end = -1;
+        while (!queue.isEmpty()) {
+            int n = queue.poll();
+            if (zero[n]) {
+                end = n;
+                break;
+            }
+            for (int sw = 0; sw < closed.length; sw++) {
+                if (!closed[sw]) {
+                    continue;
+                }
+                int other = swA[sw] == n ? swB[sw] : swB[sw] == n ? swA[sw] : -1;
+                if (other >= 0 && viaSwitch[other] == -2) {
+                    viaSwitch[other] = sw;
+                    fromNet[other] = n;
+                    queue.add(other);
+                }
+            }
+        }
+        List<Net> path = new ArrayList<>();
         List<String> through = new ArrayList<>();
-        for (int s = 0; s < closed.length; s++) {
-            if (closed[s] && root(swA[s]) == root) {
-                CircuitBuilder.Switch sw = elements.switches.get(s);
-                through.add(sw.a() + "–" + sw.b());
+        for (int n = end; n >= 0; n = viaSwitch[n] == -1 ? -1 : fromNet[n]) {
+            path.addFirst(nets.get(n));
+            if (viaSwitch[n] >= 0) {
+                CircuitBuilder.Switch sw = elements.switches.get(viaSwitch[n]);
+                through.addFirst(sw.a() + "–" + sw.b());
             }
         }
-        return new ShortCircuit(supply.name(), joined, through);
+        if (path.isEmpty()) {
+            path.add(nets.get(start));
+        }
+        return new ShortCircuit(supply.name(), path, through);
+    }
+
+    /** Keeps the shorts another circuit of the same board recorded, for supplies whose fuse is still blown. */
+    public void inheritShorts(Circuit before) {
+        for (ShortCircuit sc : before.shorts) {
+            boolean stillBlown = components.stream().anyMatch(c -> c instanceof Supply s && s.name().equals(sc.supply())
+                    && s.fuseBlown());
+            if (stillBlown && shorts.stream().noneMatch(x -> x.supply().equals(sc.supply()))) {
+                shorts.add(sc);
+            }
+        }
     }
 
     private int root(int n) {
@@ -367,7 +416,8 @@ public final class Circuit implements Stateful {
         for (ShortCircuit sc : shorts) {
             StateWriter w = state.appendChild("shorts");
             w.put("supply", sc.supply());
-            w.putStrings("nets", sc.nets().stream().map(n -> String.valueOf(n.id())).toList());
+            w.putStrings("nets", sc.nets().stream()
+                    .map(n -> String.join(";", n.terminals().stream().map(Terminal::toString).toList())).toList());
             w.putStrings("through", sc.through());
         }
     }
@@ -385,7 +435,8 @@ public final class Circuit implements Stateful {
         }
         shorts.clear();
         for (StateReader r : state.children("shorts")) {
-            List<Net> joined = r.getStrings("nets").stream().map(id -> nets.get(Integer.parseInt(id))).toList();
+            List<Net> joined = r.getStrings("nets").stream()
+                    .map(t -> new Net(-1, java.util.Arrays.stream(t.split(";")).map(Terminal::parse).toList())).toList();
             shorts.add(new ShortCircuit(r.getString("supply"), joined, r.getStrings("through")));
         }
         // The levels are not saved: rebuild them from the restored switch states without changing any.

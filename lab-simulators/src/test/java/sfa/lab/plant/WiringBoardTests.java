@@ -186,4 +186,33 @@ class WiringBoardTests {
                 .isInstanceOf(WiringException.class)
                 .hasMessageContaining("line 3").hasMessageContaining("line 4");
     }
+
+    @Test
+    void aShortIsExplainedWhereverItsWireStandsInTheFile() {
+        Plant plant = board("""
+                IN.COM - PSU.0V
+                PSU.+24V - IN.COM
+                PSU.+24V - S1.BN
+                PSU.0V - S1.BU
+                """);
+
+        Finding finding = plant.circuit().diagnose().findings().getFirst();
+        assertThat(finding.code()).isEqualTo("FUSE_BLOWN");
+        assertThat(finding.en()).contains("PSU.+24V", "PSU.0V");
+    }
+
+    @Test
+    void aShortNamesOnlyTheSwitchesOnItsPath() {
+        Plant plant = board("""
+                PSU.+24V - S1.BN
+                PSU.0V - S1.BU
+                PSU.+24V - K1.11
+                S1.BK - PSU.0V
+                """);
+        plant.scheduleAll(CommandScript.presses("S1@1.0-2.0"));
+        plant.runUntil(1_100, null);
+
+        String en = plant.circuit().diagnose().findings().getFirst().en();
+        assertThat(en).contains("(through S1.BN–S1.BK)").doesNotContain("K1.11–K1.12");
+    }
 }

@@ -30,7 +30,7 @@ class ObjectiveLanguageTests {
         List<Problem> p = new ArrayList<>();
         Objective o = ObjectiveParser.parse(check, "x.yaml", 1, 1, p);
         assertThat(p).isEmpty();
-        ObjectiveSpec spec = new ObjectiveSpec("x", List.of(check), List.of(o), "기대", "expected", null, null, 1, false);
+        ObjectiveSpec spec = new ObjectiveSpec("x", List.of(check), List.of(o), "기대", "expected", null, null, 1, false, null);
         return Judge.judge(spec, t, 10, Long.MIN_VALUE);
     }
 
