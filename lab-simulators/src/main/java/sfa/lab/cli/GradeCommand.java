@@ -132,24 +132,7 @@ final class GradeCommand {
 
     private int report(boolean json, Grade g, List<Diagnostic> diagnostics) {
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lab", g.lab());
-            m.put("passed", g.passed());
-            m.put("score", g.score());
-            m.put("seeds", g.seeds());
-            List<Object> objectives = new ArrayList<>();
-            for (Verdict v : g.objectives()) {
-                Map<String, Object> ob = new LinkedHashMap<>();
-                ob.put("id", v.id());
-                ob.put("passed", v.passed());
-                ob.put("message", Map.of("ko", v.ko(), "en", v.en()));
-                ob.put("at_ms", v.atMillis() < 0 ? null : v.atMillis());
-                ob.put("seed", v.seed());
-                objectives.add(ob);
-            }
-            m.put("objectives", objectives);
-            m.put("wiring", findings(g.wiring()));
-            m.put("fault", g.faultEn() == null ? null : Map.of("ko", g.faultKo(), "en", g.faultEn()));
+            Map<String, Object> m = g.toMap();
             m.put("diagnostics", diagnostics(diagnostics));
             out.println(Json.write(m));
         } else {
@@ -184,13 +167,6 @@ final class GradeCommand {
         return Labsim.BAD_INPUT;
     }
 
-    private static List<Object> findings(List<Finding> findings) {
-        List<Object> out = new ArrayList<>();
-        for (Finding f : findings) {
-            out.add(Map.of("code", f.code(), "net", f.net().label(), "ko", f.ko(), "en", f.en()));
-        }
-        return out;
-    }
 
     private static List<Object> diagnostics(List<Diagnostic> diagnostics) {
         List<Object> out = new ArrayList<>();

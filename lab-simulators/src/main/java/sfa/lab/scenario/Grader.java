@@ -68,7 +68,7 @@ public final class Grader {
     }
 
     /** The signals the objectives name, upper case: the only trace columns a grade keeps. */
-    private static java.util.Set<String> signals(List<ObjectiveSpec> objectives) {
+    public static java.util.Set<String> signals(List<ObjectiveSpec> objectives) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (ObjectiveSpec o : objectives) {
             for (Objective c : o.checks()) {

@@ -1,0 +1,241 @@
+package sfa.lab.session;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import sfa.lab.plant.IoPoint;
+import sfa.lab.plant.Labs;
+import sfa.lab.plant.Plant;
+import sfa.lab.plc.Address;
+import sfa.lab.plc.ExternalSource;
+import sfa.lab.plc.PlcFault;
+import sfa.lab.plc.PlcMode;
+import sfa.lab.plc.ProgramSource;
+import sfa.lab.scenario.Grade;
+import sfa.lab.scenario.Grader;
+import sfa.lab.scenario.SpecLab;
+import sfa.lab.scenario.TraceTable;
+
+/**
+ * One student's live lab: the plant running in real time, at the lab's scan cycle, driven by a
+ * Structured Text program or by the student's external controller. {@link #start} plays the lab's
+ * test sequence (its button presses, parts and faults) on the wall clock while the run is recorded;
+ * {@link #grade} judges it. Other threads read the latest {@link Status} without locking; commands and
+ * writes take the session's lock for an instant.
+ */
+public final class LabSession {
+
+    public enum Mode {
+        /** A compiled Structured Text program controls the plant. */
+        PROGRAM,
+        /** The student's own client (OPC UA) writes the outputs. */
+        EXTERNAL
+    }
+
+    /**
+     * What a client sees, published after every scan: one immutable value per I/O point, in the lab's
+     * I/O map order.
+     *
+     * @param lastError the PLC fault that stopped the program, or an empty string
+     */
+    public record Status(long scans, long timeMillis, boolean running, PlcMode mode, String lastError,
+            int[] values) {
+
+        public int value(int point) {
+            return values[point];
+        }
+    }
+
+    private final String id;
+    private final SpecLab lab;
+    private final Mode mode;
+    private final Supplier<ProgramSource> programs;
+    private final @Nullable ExternalSource external;
+    private final List<IoPoint> points;
+    private final long seed;
+    private final long scanNanos;
+
+    private Plant plant;
+    private TraceTable recording;
+    private boolean running;
+    private long baseNanos;
+    private long stepsSinceBase;
+    private volatile Status status;
+
+    /**
+     * @param programs gives the program after a cold restart (called on every reset); ignored in
+     *        {@link Mode#EXTERNAL}
+     * @param speed simulated time per wall-clock time: 1 is real time (faster only in tests and demos)
+     */
+    LabSession(String id, SpecLab lab, Mode mode, Supplier<ProgramSource> programs, double speed) {
+        this.id = id;
+        this.lab = lab;
+        this.mode = mode;
+        this.external = mode == Mode.EXTERNAL ? new ExternalSource() : null;
+        this.programs = mode == Mode.EXTERNAL ? () -> external : programs;
+        this.seed = lab.spec().seeds().getFirst();
+        this.scanNanos = Math.max(1, (long) (lab.scanMillis() * 1_000_000L / speed));
+        this.plant = newPlant();
+        this.points = plant.ioMap();
+        this.recording = newRecording();
+        this.status = capture();
+    }
+
+    private Plant newPlant() {
+        ProgramSource p = programs.get();
+        p.reset();
+        Plant fresh = Labs.create(lab, seed, lab.scanMillis(), p);
+        fresh.scheduleAll(lab.spec().events());
+        return fresh;
+    }
+
+    private TraceTable newRecording() {
+        return new TraceTable((int) (lab.sequenceMillis() / lab.scanMillis()) + 2,
+                Grader.signals(lab.spec().objectives()));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SpecLab lab() {
+        return lab;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The lab's I/O map; {@link Status#values()} follows its order. */
+    public List<IoPoint> points() {
+        return points;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Runs (or continues) the plant in real time from where it is. */
+    public void start() {
+        synchronized (this) {
+            if (!running) {
+                running = true;
+                baseNanos = System.nanoTime();
+                stepsSinceBase = 0;
+                status = capture();
+            }
+        }
+    }
+
+    /** Pauses the plant: simulated time stands still until {@link #start}. */
+    public void stop() {
+        synchronized (this) {
+            running = false;
+            status = capture();
+        }
+    }
+
+    /** Back to the beginning: a fresh plant, the program cold-restarted, the recording cleared, stopped. */
+    public void reset() {
+        synchronized (this) {
+            running = false;
+            plant = newPlant();
+            recording = newRecording();
+            status = capture();
+        }
+    }
+
+    /**
+     * Writes an output, as the student's controller does.
+     *
+     * @throws SessionException when the session is not external or the point is not an output of this lab
+     */
+    public void write(int point, int value) {
+        if (external == null) {
+            throw new SessionException("this session is controlled by its Structured Text program; outputs cannot be written",
+                    "이 세션은 ST 프로그램이 제어합니다. 출력을 직접 쓸 수 없습니다");
+        }
+        Address a = points.get(point).address();
+        if (a.area().isInput()) {
+            throw new SessionException(points.get(point).name() + " is an input (" + a + "): the plant sets it, a controller only reads it",
+                    points.get(point).name() + "은(는) 입력(" + a + ")입니다. 설비가 정하는 값이라 읽기만 할 수 있습니다");
+        }
+        if (a.area().isBit()) {
+            external.write(a, value != 0);
+        } else {
+            external.write(a, value);
+        }
+    }
+
+    /** The index of the I/O point called {@code name} (case-insensitive), or -1. */
+    public int point(String name) {
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Steps the plant up to the wall clock; called by {@link LabSessions}' scheduler. A session that
+     * falls more than a second behind (a paused machine) skips ahead rather than racing to catch up.
+     *
+     * @return the number of scans run
+     */
+    int advance(long nowNanos) {
+        synchronized (this) {
+            if (!running) {
+                return 0;
+            }
+            long due = (nowNanos - baseNanos) / scanNanos - stepsSinceBase;
+            if (due * scanNanos > 1_000_000_000L) {
+                baseNanos = nowNanos;
+                stepsSinceBase = 0;
+                due = 1;
+            }
+            for (long i = 0; i < due; i++) {
+                boolean recordingSequence = plant.clock().nowMillis() < lab.sequenceMillis();
+                plant.step(recordingSequence ? recording : null);
+                stepsSinceBase++;
+            }
+            if (due > 0) {
+                status = capture();
+            }
+            return (int) due;
+        }
+    }
+
+    private Status capture() {
+        int[] values = new int[points.size()];
+        for (int i = 0; i < values.length; i++) {
+            Address a = points.get(i).address();
+            values[i] = a.area().isBit() ? (plant.plc().io().bit(a) ? 1 : 0) : plant.plc().io().word(a);
+        }
+        PlcFault fault = plant.plc().fault();
+        return new Status(plant.plc().scans(), plant.clock().nowMillis(), running, plant.plc().mode(),
+                fault == null ? "" : fault.english() + " / " + fault.korean(), values);
+    }
+
+    /**
+     * The grade, the same verdict as {@code labsim grade}. A program session is graded by the grader
+     * (every seed, as fast as the CPU allows); an external session by what its controller did during
+     * the recorded run of the test sequence, which must have been played to the end.
+     *
+     * @throws SessionException when an external session has not yet run the whole test sequence
+     */
+    public Grade grade() {
+        if (mode == Mode.PROGRAM) {
+            return Grader.grade(lab, programs, List.of(), List.of(), null);
+        }
+        synchronized (this) {
+            long recorded = plant.clock().nowMillis();
+            if (recorded < lab.sequenceMillis()) {
+                long left = (lab.sequenceMillis() - recorded + 999) / 1000;
+                throw new SessionException("the test sequence has not run to the end yet: Start the session and wait "
+                        + left + " s more", "시험 순서가 아직 끝나지 않았습니다. Start 후 " + left + "초 더 기다리세요");
+            }
+            return Grader.judge(lab, recording, seed);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package sfa.lab.session;
+
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import sfa.lab.plant.IoPoint;
+import sfa.lab.plant.Labs;
+import sfa.lab.plc.ManualSource;
+import sfa.lab.plc.ProgramSource;
+import sfa.lab.scenario.Catalog;
+import sfa.lab.scenario.SpecLab;
+import sfa.lab.st.Diagnostic;
+import sfa.lab.st.StCompiler;
+import sfa.lab.st.StProgram;
+
+/**
+ * Every live lab session of one server. One scheduler thread steps all running sessions to the wall
+ * clock every few milliseconds, so hundreds of sessions cost one thread, not hundreds. Opening a session
+ * issues its login; closing it revokes the login.
+ */
+public final class LabSessions implements AutoCloseable {
+
+    /** A session and the login shown to its student. */
+    public record Opened(LabSession session, Credentials.Issued login) {
+    }
+
+    /** The program does not compile: the student sees every diagnostic. */
+    public static final class ProgramRejected extends RuntimeException {
+        private final List<Diagnostic> diagnostics;
+
+        ProgramRejected(List<Diagnostic> diagnostics) {
+            super("the program has " + diagnostics.size() + " problem(s)");
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+
+    private static final long TICK_MICROS = 2_000;
+    private static final char[] ID_CHARS = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final Catalog catalog;
+    private final double speed;
+    private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
+    private final Credentials credentials = new Credentials();
+    private final Audit audit = new Audit(100_000);
+    private final List<Consumer<LabSession>> afterScan = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-sessions");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Sessions of {@code catalog}'s labs, running in real time. */
+    public LabSessions(Catalog catalog) {
+        this(catalog, 1.0);
+    }
+
+    /** @param speed simulated seconds per wall-clock second (more than 1 only for tests and demos) */
+    public LabSessions(Catalog catalog, double speed) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be more than 0, not " + speed);
+        }
+        this.catalog = catalog;
+        this.speed = speed;
+        scheduler.scheduleAtFixedRate(this::tick, TICK_MICROS, TICK_MICROS, TimeUnit.MICROSECONDS);
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (LabSession s : sessions.values()) {
+            try {
+                if (s.advance(now) > 0) {
+                    for (Consumer<LabSession> l : afterScan) {
+                        l.accept(s);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // One broken session must not stop the others.
+                audit.record(s.id(), "server", "error", String.valueOf(e));
+                s.stop();
+            }
+        }
+    }
+
+    /** Called on the scheduler thread after a session has run one or more scans (to publish values). */
+    public void afterScan(Consumer<LabSession> listener) {
+        afterScan.add(listener);
+    }
+
+    /** A session whose outputs the student's own client writes. */
+    public Opened openExternal(String labId) {
+        SpecLab lab = lab(labId);
+        return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new);
+    }
+
+    /**
+     * A session run by a Structured Text program.
+     *
+     * @throws ProgramRejected when the program does not compile for this lab's I/O map
+     */
+    public Opened openProgram(String labId, String source) {
+        SpecLab lab = lab(labId);
+        List<sfa.lab.plc.Address> addresses = Labs.create(lab, 1, new ManualSource()).ioMap().stream()
+                .map(IoPoint::address).toList();
+        StCompiler.Options options = StCompiler.Options.forLab(addresses);
+        StCompiler.Compilation first = StCompiler.compile(source, options);
+        if (!first.ok()) {
+            throw new ProgramRejected(first.errors());
+        }
+        // Each call compiles afresh: the live run and a grading run must not share one program's state.
+        Supplier<ProgramSource> programs = () -> {
+            StProgram p = StCompiler.compile(source, options).program();
+            p.coldRestart();
+            return p;
+        };
+        return open(lab, LabSession.Mode.PROGRAM, programs);
+    }
+
+    private Opened open(SpecLab lab, LabSession.Mode mode, Supplier<ProgramSource> programs) {
+        String id;
+        do {
+            id = newId();
+        } while (sessions.containsKey(id));
+        LabSession s = new LabSession(id, lab, mode, programs, speed);
+        sessions.put(id, s);
+        Credentials.Issued login = credentials.issue(id);
+        audit.record(id, "server", "open", lab.id() + " " + mode.name().toLowerCase(java.util.Locale.ROOT));
+        return new Opened(s, login);
+    }
+
+    private String newId() {
+        char[] c = new char[8];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(c);
+    }
+
+    private SpecLab lab(String labId) {
+        return catalog.find(labId).orElseThrow(() -> new SessionException(
+                "there is no lab '" + labId + "'; the catalogue has " + String.join(", ",
+                        catalog.labs().stream().map(SpecLab::id).toList()),
+                "'" + labId + "' 실습이 없습니다"));
+    }
+
+    /** Ends a session: it stops, its login is revoked and its nodes disappear. */
+    public boolean close(String id) {
+        LabSession s = sessions.remove(id);
+        credentials.revoke(id);
+        if (s != null) {
+            s.stop();
+            audit.record(id, "server", "close", "");
+        }
+        return s != null;
+    }
+
+    /** A new password for a session (the old one stops working), e.g. when a student lost it. */
+    public Credentials.Issued renewLogin(String id) {
+        get(id).orElseThrow(() -> new SessionException("no session " + id, id + " 세션이 없습니다"));
+        audit.record(id, "server", "renew-login", "");
+        return credentials.issue(id);
+    }
+
+    public Optional<LabSession> get(String id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    public Collection<LabSession> all() {
+        return List.copyOf(sessions.values());
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public Audit audit() {
+        return audit;
+    }
+
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        for (String id : List.copyOf(sessions.keySet())) {
+            close(id);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package sfa.lab.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import sfa.lab.plc.PlcMode;
+import sfa.lab.scenario.Catalog;
+import sfa.lab.scenario.Grade;
+
+class LabSessionsTests {
+
+    private static final String SELF_HOLD = """
+            PROGRAM Main
+            VAR START AT %IX0.0 : BOOL; STOP AT %IX0.1 : BOOL; ESTOP_OK AT %IX0.2 : BOOL;
+                MOTOR AT %QX0.0 : BOOL; LAMP_RUN AT %QX0.1 : BOOL; LAMP_STOP AT %QX0.2 : BOOL; END_VAR
+            MOTOR := (START OR MOTOR) AND STOP AND ESTOP_OK;
+            LAMP_RUN := MOTOR;
+            LAMP_STOP := NOT MOTOR;
+            END_PROGRAM
+            """;
+
+    /** Twenty times real time: a 20 s test sequence plays in a second. */
+    private final LabSessions sessions = new LabSessions(Catalog.standard(), 20);
+
+    @AfterEach
+    void closeSessions() {
+        sessions.close();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aStudentsControllerWritingConveyorMovesTheBeltUntilThePhotoSensorSeesAPart() throws Exception {
+        LabSession s = sessions.openExternal("sorting-metal").session();
+        int conveyor = s.point("CONVEYOR");
+        int atPusher = s.point("AT_PUSHER");
+        s.start();
+        Thread.sleep(100);
+        assertThat(s.status().value(atPusher)).as("no part reaches the sensor while the belt stands").isZero();
+
+        s.write(conveyor, 1);
+
+        await("the photo sensor at the pusher sees a part", () -> s.status().value(atPusher) == 1);
+        assertThat(s.status().value(conveyor)).isEqualTo(1);
+        assertThat(s.status().mode()).isEqualTo(PlcMode.RUN);
+    }
+
+    @Test
+    void stopFreezesSimulatedTimeAndResetGoesBackToTheBeginning() throws Exception {
+        LabSession s = sessions.openExternal("conveyor-self-hold").session();
+        s.start();
+        await("the plant has run a while", () -> s.status().timeMillis() > 500);
+        s.stop();
+        long stoppedAt = s.status().timeMillis();
+        Thread.sleep(100);
+        assertThat(s.status().timeMillis()).isEqualTo(stoppedAt);
+        assertThat(s.status().running()).isFalse();
+
+        s.reset();
+
+        assertThat(s.status().timeMillis()).isZero();
+        assertThat(s.status().scans()).isZero();
+    }
+
+    @Test
+    void aControllerCannotWriteAnInputAndAProgramSessionTakesNoWritesEitherWithAMessageInBothLanguages() {
+        LabSession external = sessions.openExternal("conveyor-self-hold").session();
+        assertThatThrownBy(() -> external.write(external.point("START"), 1))
+                .isInstanceOfSatisfying(SessionException.class, e -> {
+                    assertThat(e.english()).contains("START is an input (%IX0.0)");
+                    assertThat(e.korean()).contains("입력");
+                });
+
+        LabSession program = sessions.openProgram("conveyor-self-hold", SELF_HOLD).session();
+        assertThatThrownBy(() -> program.write(program.point("MOTOR"), 1))
+                .isInstanceOf(SessionException.class)
+                .hasMessageContaining("Structured Text program");
+    }
+
+    @Test
+    void aProgramThatDoesNotCompileIsRefusedWithItsDiagnostics() {
+        assertThatThrownBy(() -> sessions.openProgram("conveyor-self-hold", SELF_HOLD.replace("MOTOR :=", "MOTR :=")))
+                .isInstanceOfSatisfying(LabSessions.ProgramRejected.class,
+                        e -> assertThat(e.diagnostics()).isNotEmpty());
+    }
+
+    @Test
+    void aProgramSessionRunsLiveAndGradesLikeTheGraderWithoutDisturbingTheLiveRun() throws Exception {
+        LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD).session();
+        s.start();
+        // The test sequence presses START at 1.0 s: the live program latches the motor.
+        await("the motor runs after START", () -> s.status().value(s.point("MOTOR")) == 1
+                && s.status().timeMillis() < 3_000);
+        long before = s.status().scans();
+
+        Grade g = s.grade();
+
+        assertThat(g.passed()).isTrue();
+        assertThat(g.score()).isEqualTo(100);
+        assertThat(s.status().scans()).as("the live run kept going").isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void anExternalSessionIsGradedOnlyAfterItsTestSequenceRanToTheEnd() throws Exception {
+        LabSession s = sessions.openExternal("conveyor-self-hold").session();
+        assertThatThrownBy(s::grade).isInstanceOfSatisfying(SessionException.class, e -> {
+            assertThat(e.english()).contains("Start the session and wait 20 s more");
+            assertThat(e.korean()).contains("20초");
+        });
+        s.start();
+        await("the 20 s sequence has run", () -> s.status().timeMillis() >= 20_000);
+
+        Grade g = s.grade();
+
+        // A controller that never wrote MOTOR: START never ran the belt.
+        assertThat(g.passed()).isFalse();
+        assertThat(g.objectives()).filteredOn(v -> v.id().equals("start-self-hold"))
+                .singleElement().satisfies(v -> assertThat(v.en()).startsWith("t=1.00 s: START was pressed"));
+    }
+
+    @Test
+    void eachSessionHasItsOwnLoginAndClosingItRevokesIt() {
+        LabSessions.Opened a = sessions.openExternal("conveyor-self-hold");
+        LabSessions.Opened b = sessions.openExternal("conveyor-self-hold");
+        Credentials c = sessions.credentials();
+
+        assertThat(c.authenticate(a.login().user(), a.login().password())).contains(a.session().id());
+        assertThat(c.authenticate(a.login().user(), b.login().password())).isEmpty();
+        assertThat(c.authenticate(a.login().user(), "wrong")).isEmpty();
+        assertThat(a.login().password()).hasSize(16).isNotEqualTo(b.login().password());
+
+        sessions.close(a.session().id());
+
+        assertThat(c.authenticate(a.login().user(), a.login().password())).isEmpty();
+        assertThat(c.authenticate(b.login().user(), b.login().password())).contains(b.session().id());
+        assertThat(sessions.audit().of(a.session().id())).extracting(Audit.Entry::action).containsExactly("open", "close");
+    }
+
+    @Test
+    void anUnknownLabIsRefusedNamingTheLabsThereAre() {
+        assertThatThrownBy(() -> sessions.openExternal("conveyer"))
+                .isInstanceOf(SessionException.class)
+                .hasMessageContaining("no lab 'conveyer'")
+                .hasMessageContaining("conveyor-self-hold");
+    }
+}
