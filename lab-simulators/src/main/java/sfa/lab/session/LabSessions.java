@@ -57,6 +57,8 @@ public final class LabSessions implements AutoCloseable {
     private final Credentials credentials = new Credentials();
     private final Audit audit = new Audit(100_000);
     private final List<Consumer<LabSession>> afterScan = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LabSession>> opened = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> closed = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lab-sessions");
@@ -101,6 +103,16 @@ public final class LabSessions implements AutoCloseable {
         afterScan.add(listener);
     }
 
+    /** Called with every session opened from now on (to publish it). */
+    public void onOpen(Consumer<LabSession> listener) {
+        opened.add(listener);
+    }
+
+    /** Called with the id of every session closed from now on. */
+    public void onClose(Consumer<String> listener) {
+        closed.add(listener);
+    }
+
     /** A session whose outputs the student's own client writes. */
     public Opened openExternal(String labId) {
         SpecLab lab = lab(labId);
@@ -139,6 +151,7 @@ public final class LabSessions implements AutoCloseable {
         sessions.put(id, s);
         Credentials.Issued login = credentials.issue(id);
         audit.record(id, "server", "open", lab.id() + " " + mode.name().toLowerCase(java.util.Locale.ROOT));
+        opened.forEach(l -> l.accept(s));
         return new Opened(s, login);
     }
 
@@ -164,6 +177,7 @@ public final class LabSessions implements AutoCloseable {
         if (s != null) {
             s.stop();
             audit.record(id, "server", "close", "");
+            closed.forEach(l -> l.accept(id));
         }
         return s != null;
     }

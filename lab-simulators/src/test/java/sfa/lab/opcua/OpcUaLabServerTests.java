@@ -1,0 +1,242 @@
+package sfa.lab.opcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sfa.lab.scenario.Catalog;
+import sfa.lab.session.Audit;
+import sfa.lab.session.LabSession;
+import sfa.lab.session.LabSessions;
+
+class OpcUaLabServerTests {
+
+    @TempDir
+    static Path pki;
+
+    static LabSessions sessions;
+    static OpcUaLabServer server;
+    static UaClients.ClientCert trusted;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        // ten times real time, so a part reaches the sensor within a second or two
+        sessions = new LabSessions(Catalog.standard(), 10);
+        server = new OpcUaLabServer(OpcUaLabServer.Config.local(pki, UaClients.freePort()), sessions).start();
+        trusted = UaClients.ClientCert.create("trusted-hmi");
+        trusted.trustOn(server);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+        sessions.close();
+    }
+
+    private static OpcUaClient login(LabSessions.Opened s) throws Exception {
+        return UaClients.connect(server.endpointUrl(), SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
+                new UsernameProvider(s.login().user(), s.login().password()), trusted);
+    }
+
+    private static NodeId node(LabSession s, String path) {
+        return new NodeId(server.namespaceIndex(), "Labs/" + s.id() + "/" + path);
+    }
+
+    private static CallMethodResult call(OpcUaClient c, LabSession s, String method) throws Exception {
+        NodeId object = new NodeId(server.namespaceIndex(), "Labs/" + s.id());
+        return c.call(List.of(new CallMethodRequest(object, node(s, method), new Variant[0]))).getResults()[0];
+    }
+
+    private static StatusCode write(OpcUaClient c, NodeId id, Object value) throws Exception {
+        return c.writeValues(List.of(id), List.of(DataValue.valueOnly(new Variant(value)))).getFirst();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aStudentsClientSeesThePhotoSensorGoTrueWhenAPartArrives() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("sorting-metal");
+        OpcUaClient client = login(s);
+        try {
+            OpcUaSubscription sub = new OpcUaSubscription(client, 10.0);
+            sub.create();
+            List<Boolean> seen = new CopyOnWriteArrayList<>();
+            OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node(s.session(), "Devices/AT_PUSHER"));
+            item.setSamplingInterval(10.0);
+            item.setDataValueListener((i, v) -> seen.add((Boolean) v.getValue().getValue()));
+            sub.addMonitoredItems(List.of(item));
+            sub.synchronizeMonitoredItems();
+            assertThat(item.getCreateResult().orElseThrow().isGood()).isTrue();
+
+            assertThat(call(client, s.session(), "Start").getStatusCode().isGood()).isTrue();
+            assertThat(write(client, node(s.session(), "Devices/CONVEYOR"), true).isGood()).isTrue();
+
+            await("the client is told the photo sensor sees a part", () -> seen.contains(true));
+            assertThat(seen.getFirst()).as("the first notification is the initial value").isFalse();
+            sub.delete();
+        } finally {
+            client.disconnect();
+            sessions.close(s.session().id());
+        }
+    }
+
+    @Test
+    void writingConveyorOverOpcUaReachesThePlantAtTheNextScanAndTheAddressShowsIt() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("sorting-metal");
+        LabSession session = s.session();
+        OpcUaClient client = login(s);
+        try {
+            call(client, session, "Start");
+            assertThat(write(client, node(session, "IoImage/%QX0.0"), true).isGood()).isTrue();
+
+            await("the plant's conveyor output is on", () -> session.status().value(session.point("CONVEYOR")) == 1);
+            DataValue byName = client.readValue(0, TimestampsToReturn.Neither, node(session, "Devices/CONVEYOR"));
+            assertThat(byName.getValue().getValue()).isEqualTo(true);
+            StatusCode input = write(client, node(session, "Devices/START"), true);
+            assertThat(input.value()).as("an input is the plant's, not the client's").isEqualTo(StatusCodes.Bad_UserAccessDenied);
+        } finally {
+            client.disconnect();
+            sessions.close(session.id());
+        }
+    }
+
+    @Test
+    void sessionBsPasswordCannotReadWriteOrCallSessionA() throws Exception {
+        LabSessions.Opened a = sessions.openExternal("conveyor-self-hold");
+        LabSessions.Opened b = sessions.openExternal("conveyor-self-hold");
+        OpcUaClient client = login(b);
+        try {
+            DataValue read = client.readValue(0, TimestampsToReturn.Neither, node(a.session(), "Devices/START"));
+            StatusCode wrote = write(client, node(a.session(), "Devices/MOTOR"), true);
+            CallMethodResult started = call(client, a.session(), "Start");
+            List<String> visible = UaClients.names(UaClients.browse(client, new NodeId(server.namespaceIndex(), "Labs")));
+
+            assertThat(read.getStatusCode().value()).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+            assertThat(wrote.value()).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+            assertThat(started.getStatusCode().value()).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+            assertThat(a.session().status().running()).isFalse();
+            assertThat(visible).containsExactly(b.session().id());
+            DataValue own = client.readValue(0, TimestampsToReturn.Neither, node(b.session(), "Devices/START"));
+            assertThat(own.getStatusCode().isGood()).isTrue();
+        } finally {
+            client.disconnect();
+            sessions.close(a.session().id());
+            sessions.close(b.session().id());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndLogged() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("conveyor-self-hold");
+        String user = s.login().user();
+
+        assertThatThrownBy(() -> UaClients.connect(server.endpointUrl(), SecurityPolicy.Basic256Sha256,
+                MessageSecurityMode.SignAndEncrypt, new UsernameProvider(user, "guess"), trusted))
+                .satisfies(e -> assertThat(UaClients.statusOf(e)).hasValueSatisfying(
+                        sc -> assertThat(sc.value()).isEqualTo(StatusCodes.Bad_UserAccessDenied)));
+
+        assertThat(sessions.audit().of(user)).extracting(Audit.Entry::action).contains("login-failed");
+        assertThat(sessions.audit().of(user)).filteredOn(e -> e.action().equals("login-failed"))
+                .singleElement().satisfies(e -> assertThat(e.client()).contains("Basic256Sha256"));
+        sessions.close(s.session().id());
+    }
+
+    @Test
+    void aClosedSessionsLoginNoLongerConnects() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("conveyor-self-hold");
+        sessions.close(s.session().id());
+
+        assertThatThrownBy(() -> login(s)).satisfies(e -> assertThat(UaClients.statusOf(e))
+                .hasValueSatisfying(sc -> assertThat(sc.value()).isEqualTo(StatusCodes.Bad_UserAccessDenied)));
+    }
+
+    @Test
+    void anUntrustedClientCertificateIsRejectedWithAMessageSayingWhatToDo() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("conveyor-self-hold");
+        UaClients.ClientCert stranger = UaClients.ClientCert.create("new-hmi");
+        List<RejectedClient> rejected = new CopyOnWriteArrayList<>();
+        server.onRejectedClient(rejected::add);
+
+        assertThatThrownBy(() -> UaClients.connect(server.endpointUrl(), SecurityPolicy.Basic256Sha256,
+                MessageSecurityMode.SignAndEncrypt, new UsernameProvider(s.login().user(), s.login().password()), stranger))
+                .satisfies(e -> assertThat(UaClients.statusOf(e)).hasValueSatisfying(
+                        sc -> assertThat(sc.value()).isEqualTo(StatusCodes.Bad_SecurityChecksFailed)));
+
+        await("the rejection is reported", () -> !rejected.isEmpty());
+        RejectedClient r = rejected.getFirst();
+        assertThat(r.applicationUri()).isEqualTo("urn:student:new-hmi");
+        assertThat(Files.exists(r.file())).as("the certificate waits in rejected/ for a teacher").isTrue();
+        assertThat(r.english()).contains("Ask your teacher to move").contains(server.trustedDir().toString());
+        assertThat(r.korean()).contains("선생님께");
+
+        // The teacher trusts it: the same client now connects, without a restart.
+        Files.move(r.file(), server.trustedDir().resolve(r.file().getFileName()));
+        await("the trusted client connects", () -> {
+            try {
+                UaClients.connect(server.endpointUrl(), SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
+                        new UsernameProvider(s.login().user(), s.login().password()), stranger).disconnect();
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        sessions.close(s.session().id());
+    }
+
+    @Test
+    void gradeOverOpcUaReturnsTheGradersJsonVerdict() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("conveyor-self-hold");
+        OpcUaClient client = login(s);
+        try {
+            CallMethodResult early = call(client, s.session(), "Grade");
+            assertThat(early.getStatusCode().isGood()).isTrue();
+            assertThat((String) early.getOutputArguments()[0].getValue())
+                    .contains("\"passed\":false").contains("Start the session and wait 20 s more");
+        } finally {
+            client.disconnect();
+            sessions.close(s.session().id());
+        }
+    }
+
+    @Test
+    void theSameServerCertificateIsKeptAcrossRestarts() throws Exception {
+        Path own = pki.resolve("own").resolve("server.pfx");
+        assertThat(own).exists();
+        byte[] before = server.certificate().getEncoded();
+        try (LabSessions other = new LabSessions(Catalog.standard());
+                OpcUaLabServer again = new OpcUaLabServer(OpcUaLabServer.Config.local(pki, UaClients.freePort()), other)) {
+            assertThat(again.certificate().getEncoded()).isEqualTo(before);
+        }
+    }
+}
