@@ -58,6 +58,10 @@ public final class Labsim {
                     [--trace out.csv] | --replay trace.csv
                     runs the lab's test sequence and checks its objectives; exit 0 all
                     passed, 1 some failed, 2 invalid input
+              serve --lab <id> (--program prog.st | --external) [--port 4840] [--sessions N]
+                    [--pki DIR] [--host NAME] [--bind ADDR] [--security-none on|off]
+                    serves the lab live over OPC UA and prints the endpoint and each session's
+                    user name and password; --external: the student's own client writes the outputs
               list  lists the labs
               demo  [--lab conveyor-self-hold] [--seconds S] [--speed X]
                     runs a lab paced to the wall clock with a built-in program; type a device
@@ -78,6 +82,19 @@ public final class Labsim {
         System.exit(new Labsim(System.out, System.err, System.in).run(args));
     }
 
+    private int serve(String[] args) {
+        try {
+            return new ServeCommand(out, err, in).run(args);
+        } catch (UsageException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        } catch (Exception e) {
+            throw new UsageException("the OPC UA server failed: " + e);
+        }
+    }
+
     int run(String[] args) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(USAGE);
@@ -90,8 +107,9 @@ public final class Labsim {
                 case "check" -> new StCommands(out, err).check(args);
                 case "st-run" -> new StCommands(out, err).stRun(args);
                 case "grade" -> new GradeCommand(out, err).run(args);
+                case "serve" -> serve(args);
                 case "demo" -> new Demo(out, in).run(new Options(args, 1, Set.of("lab", "seconds", "speed"), "demo"));
-                default -> throw new UsageException("unknown command '" + args[0] + "'; use run, grade, check, st-run, list or demo");
+                default -> throw new UsageException("unknown command '" + args[0] + "'; use run, grade, check, st-run, serve, list or demo");
             };
         } catch (UsageException | IllegalArgumentException | SnapshotException e) {
             err.println("labsim: error: " + e.getMessage());

@@ -57,12 +57,8 @@ public final class AuditingServiceSets {
         var h = new Helper(server, log);
 
         server.getSessionManager().addSessionListener(new SessionListener() {
-            @Override
-            public void onSessionCreated(Session s) {
-                // Observed in 1.1.2: delivered late via an internal TaskQueue (in tests only right before
-                // onSessionClosed), so it is logged under a separate kind and not relied upon.
-                h.log("SESSION_CREATED_CALLBACK", s, "");
-            }
+            // onSessionCreated is not audited: 1.1.2 delivers it late through an internal task queue
+            // (sometimes just before onSessionClosed); CreateSession and ActivateSession are audited instead.
 
             @Override
             public void onSessionClosed(Session s) {

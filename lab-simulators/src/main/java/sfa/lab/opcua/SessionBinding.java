@@ -143,8 +143,12 @@ final class SessionBinding {
             Grade g = session.grade();
             return Json.write(g.toMap());
         } catch (SessionException e) {
-            return Json.write(Map.of("lab", session.lab().id(), "passed", false, "score", 0, "error",
-                    Map.of("ko", e.korean(), "en", e.english())));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("lab", session.lab().id());
+            m.put("passed", false);
+            m.put("score", 0);
+            m.put("error", Map.of("ko", e.korean(), "en", e.english()));
+            return Json.write(m);
         }
     }
 
