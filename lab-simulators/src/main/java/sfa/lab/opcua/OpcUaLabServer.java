@@ -93,6 +93,7 @@ public final class OpcUaLabServer implements AutoCloseable {
                 .setIdentityValidator(identities)
                 .setRoleMapper(roles)
                 .setEndpoints(endpoints(pki.serverCertificate()))
+                .setLimits(new Limits())
                 .build();
         server = new OpcUaServer(serverConfig,
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
@@ -109,6 +110,17 @@ public final class OpcUaLabServer implements AutoCloseable {
     /** Called with every client refused for an untrusted certificate (labsim serve prints the advice). */
     public void onRejectedClient(java.util.function.Consumer<RejectedClient> listener) {
         rejectedListeners.add(listener);
+    }
+
+    /**
+     * Milo's default allows 100 client sessions; a room of 30 students with an HMI and a script each, or a
+     * region's server, needs more. Measured in docs/benchmarks.md with 300.
+     */
+    private static final class Limits implements org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits {
+        @Override
+        public org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger getMaxSessions() {
+            return org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(2_000);
+        }
     }
 
     /** Called only once the server runs, after the namespace exists. */

@@ -1,0 +1,121 @@
+package sfa.benchmarks;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
+
+/**
+ * The OPC UA load client of docs/benchmarks.md: reads the sessions {@code labsim serve --sessions N}
+ * printed, connects one client per session (as each student would), calls Start, subscribes to 16 items
+ * at a 100 ms sampling and publishing interval, and measures notification latency: the client's receive
+ * time minus the server's source timestamp (set when the scan published the value; same machine clock).
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar sfa.benchmarks.OpcUaLoad serve.out [seconds] [policy]</pre>
+ */
+public final class OpcUaLoad {
+
+    private static final String[] ITEMS = {"Program/ScanCount", "Program/TimeMs", "Program/Mode", "Program/Running",
+            "Program/LastError", "Devices/START", "Devices/STOP", "Devices/METAL", "Devices/AT_PUSHER",
+            "Devices/CYL_HOME", "Devices/CYL_OUT", "Devices/CONVEYOR", "Devices/PUSHER", "Devices/LAMP_RUN",
+            "IoImage/%IX0.0", "IoImage/%QX0.0"};
+
+    public static void main(String[] args) throws Exception {
+        String serveOutput = Files.readString(Path.of(args[0]));
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        boolean secure = args.length > 2 && args[2].equals("secure");
+        String endpoint = find(serveOutput, "OPC UA endpoint / 엔드포인트: (\\S+)").getFirst();
+        int ns = Integer.parseInt(find(serveOutput, "ns=(\\d+) ").getFirst());
+        List<String> ids = find(serveOutput, "session / 세션 (\\w+) ");
+        List<String> passwords = find(serveOutput, "password / 비밀번호: (\\w+)");
+
+        long[] latencies = new long[4_000_000];
+        AtomicLong count = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean();
+        List<OpcUaClient> clients = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String password = passwords.get(i);
+            OpcUaClient client = OpcUaClient.create(endpoint,
+                    eps -> eps.stream().filter(e -> secure
+                            ? e.getSecurityPolicyUri().equals(SecurityPolicy.Basic256Sha256.getUri())
+                                    && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt
+                            : e.getSecurityPolicyUri().equals(SecurityPolicy.None.getUri())).findFirst(),
+                    transport -> {
+                    },
+                    cfg -> cfg.setApplicationName(LocalizedText.english("load client"))
+                            .setApplicationUri("urn:sfa:load-client")
+                            .setIdentityProvider(new UsernameProvider(id, password))
+                            .setRequestTimeout(uint(30_000)));
+            client.connect();
+            clients.add(client);
+            NodeId root = new NodeId(ns, "Labs/" + id);
+            client.call(List.of(new CallMethodRequest(root, new NodeId(ns, "Labs/" + id + "/Start"), new Variant[0])));
+            OpcUaSubscription sub = new OpcUaSubscription(client, 100.0);
+            sub.create();
+            List<OpcUaMonitoredItem> items = new ArrayList<>();
+            for (String path : ITEMS) {
+                OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(new NodeId(ns, "Labs/" + id + "/" + path));
+                item.setSamplingInterval(100.0);
+                item.setDataValueListener((it, v) -> {
+                    if (measuring.get() && v.getSourceTime() != null) {
+                        long ms = System.currentTimeMillis() - v.getSourceTime().getJavaTime();
+                        long n = count.getAndIncrement();
+                        if (n < latencies.length) {
+                            latencies[(int) n] = ms;
+                        }
+                    }
+                });
+                items.add(item);
+            }
+            sub.addMonitoredItems(items);
+            sub.synchronizeMonitoredItems();
+        }
+        System.out.printf("connected %d sessions x %d items in %.1f s (%s)%n", clients.size(), ITEMS.length,
+                (System.nanoTime() - t0) / 1e9, secure ? "Basic256Sha256 SignAndEncrypt" : "None");
+        Thread.sleep(5_000);
+        measuring.set(true);
+        System.out.println("MEASURING " + seconds + " s");
+        Thread.sleep(seconds * 1000L);
+        measuring.set(false);
+        int n = (int) Math.min(count.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        System.out.printf("notifications: %d (%.0f/s); latency ms p50 %d, p90 %d, p99 %d, max %d%n", n,
+                n / (double) seconds, sorted[n / 2], sorted[(int) (n * 0.9)], sorted[(int) (n * 0.99)], sorted[n - 1]);
+        for (OpcUaClient c : clients) {
+            c.disconnect();
+        }
+        System.exit(0);
+    }
+
+    private static List<String> find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no '" + regex + "' in the labsim serve output");
+        }
+        return out;
+    }
+}
