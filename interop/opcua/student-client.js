@@ -59,7 +59,7 @@ async function main() {
     });
     const seen = [];
     const item = await subscription.monitor(
-      { nodeId: node(sessionA, "Devices/START"), attributeId: AttributeIds.Value },
+      { nodeId: node(sessionA, "Devices/START/Value"), attributeId: AttributeIds.Value },
       { samplingInterval: 10, queueSize: 100, discardOldest: true }, TimestampsToReturn.Both);
     item.on("changed", (dv) => seen.push(dv.value.value));
 
@@ -72,7 +72,7 @@ async function main() {
     check(seen.includes(true), `subscription sees START pressed (values ${seen.join(",")})`);
 
     const write = await session.write({
-      nodeId: node(sessionA, "Devices/MOTOR"), attributeId: AttributeIds.Value,
+      nodeId: node(sessionA, "Devices/MOTOR/Value"), attributeId: AttributeIds.Value,
       value: { value: { dataType: DataType.Boolean, value: true } },
     });
     check(write === StatusCodes.Good, `write MOTOR = true: ${write.name}`);
@@ -85,10 +85,10 @@ async function main() {
     check(grade.statusCode === StatusCodes.Good && verdict.lab === "conveyor-self-hold" && verdict.passed === false,
       `call Grade returns the grader's JSON (${JSON.stringify(verdict).slice(0, 120)}…)`);
 
-    const other = await session.read({ nodeId: node(sessionB, "Devices/START"), attributeId: AttributeIds.Value });
+    const other = await session.read({ nodeId: node(sessionB, "Devices/START/Value"), attributeId: AttributeIds.Value });
     check(other.statusCode === StatusCodes.BadUserAccessDenied, `read session B: ${other.statusCode.name}`);
     const otherWrite = await session.write({
-      nodeId: node(sessionB, "Devices/MOTOR"), attributeId: AttributeIds.Value,
+      nodeId: node(sessionB, "Devices/MOTOR/Value"), attributeId: AttributeIds.Value,
       value: { value: { dataType: DataType.Boolean, value: true } },
     });
     check(otherWrite === StatusCodes.BadUserAccessDenied, `write session B: ${otherWrite.name}`);

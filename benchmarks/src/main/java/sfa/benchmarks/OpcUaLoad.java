@@ -33,8 +33,8 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 public final class OpcUaLoad {
 
     private static final String[] ITEMS = {"Program/ScanCount", "Program/TimeMs", "Program/Mode", "Program/Running",
-            "Program/LastError", "Devices/START", "Devices/STOP", "Devices/METAL", "Devices/AT_PUSHER",
-            "Devices/CYL_HOME", "Devices/CYL_OUT", "Devices/CONVEYOR", "Devices/PUSHER", "Devices/LAMP_RUN",
+            "Program/LastError", "Devices/START/Value", "Devices/STOP/Value", "Devices/METAL/Value", "Devices/AT_PUSHER/Value",
+            "Devices/CYL_HOME/Value", "Devices/CYL_OUT/Value", "Devices/CONVEYOR/Value", "Devices/PUSHER/Value", "Devices/LAMP_RUN/Value",
             "IoImage/%IX0.0", "IoImage/%QX0.0"};
 
     public static void main(String[] args) throws Exception {

@@ -12,7 +12,11 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import sfa.lab.plant.IoPoint;
 import sfa.lab.plc.Address;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
+import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 import sfa.lab.scenario.Grade;
+import sfa.lab.scenario.LabSpec;
 import sfa.lab.session.LabSession;
 import sfa.lab.session.SessionException;
 import sfa.lab.sim.Json;
@@ -22,7 +26,9 @@ import sfa.lab.sim.Json;
  *
  * <pre>
  * Labs/&lt;id&gt;/Lab, Title              the lab id and its title (ko / en)
- * Labs/&lt;id&gt;/Devices/&lt;NAME&gt;          every device of the I/O map by name, described in Korean and English
+ * Labs/&lt;id&gt;/Devices/&lt;NAME&gt;/       a folder per device of the I/O map, described in Korean and English:
+ *                                   Value, Address, and for a scaled analog point EngineeringValue
+ *                                   (Double, with EngineeringUnits and EURange)
  * Labs/&lt;id&gt;/IoImage/%IX0.0 …          the same values by address: Boolean bits, Int16 words
  * Labs/&lt;id&gt;/Program/Kind, Mode, Running, ScanCount, TimeMs, LastError
  * Labs/&lt;id&gt;/Start, Stop, Reset, Grade  methods; Grade returns the grader's JSON verdict
@@ -37,6 +43,10 @@ final class SessionBinding {
     private final SessionNodes nodes;
     private final UaVariableNode[] devices;
     private final UaVariableNode[] image;
+    /** The EngineeringValue of analog points whose spec gives a scale, else null. */
+    private final UaVariableNode[] scaled;
+    private final LabSpec.@org.jspecify.annotations.Nullable Scale[] scaleOf;
+    private static final String UNECE = "http://www.opcfoundation.org/UA/units/un/cefact";
     private final boolean[] words;
     private final int[] published;
     private final UaVariableNode mode;
@@ -65,6 +75,14 @@ final class SessionBinding {
         nodes.addFolder("IoImage");
         nodes.addFolder("Program");
         LabSession.Status status = session.status();
+        Map<String, LabSpec.Scale> scales = new java.util.HashMap<>();
+        for (LabSpec.Io io : session.lab().spec().io()) {
+            if (io.scale() != null) {
+                scales.put(io.name(), io.scale());
+            }
+        }
+        scaled = new UaVariableNode[points.size()];
+        scaleOf = new LabSpec.Scale[points.size()];
         for (int i = 0; i < points.size(); i++) {
             IoPoint p = points.get(i);
             Address a = p.address();
@@ -75,10 +93,31 @@ final class SessionBinding {
             Object initial = value(i, status.value(i));
             String direction = a.area().isInput() ? "입력" : "출력";
             String directionEn = a.area().isInput() ? "input" : "output";
-            devices[i] = nodes.addVariable(new SessionNodes.VariableSpec("Devices/" + p.name(),
+            String folder = "Devices/" + p.name();
+            nodes.addFolder(folder, p.deviceKo() + " (" + a + ", " + direction + ")",
+                    p.deviceEn() + " (" + a + ", " + directionEn + ")");
+            devices[i] = nodes.addVariable(new SessionNodes.VariableSpec(folder + "/Value",
                     words[i] ? NodeIds.Int16 : NodeIds.Boolean, initial,
-                    p.deviceKo() + " (" + a + ", " + direction + ")", p.deviceEn() + " (" + a + ", " + directionEn + ")",
+                    p.name() + " 값 (" + (words[i] ? "raw 정수" : "참/거짓") + (writable ? ", 쓰기 가능" : ", 읽기 전용") + ")",
+                    p.name() + " value (" + (words[i] ? "raw integer" : "true/false") + (writable ? ", writable" : ", read-only") + ")",
                     null, hook));
+            nodes.addVariable(constant(folder + "/Address", a.toString(), "PLC 주소", "PLC address"));
+            LabSpec.Scale scale = scales.get(p.name());
+            if (scale != null) {
+                scaleOf[i] = scale;
+                scaled[i] = nodes.addVariable(new SessionNodes.VariableSpec(folder + "/EngineeringValue", NodeIds.Double,
+                        scale.apply(status.value(i)),
+                        "공학 단위 값 (" + scale.unit().symbol() + "), raw " + scale.rawMin() + "…" + scale.rawMax() + " = "
+                                + plain(scale.min()) + "…" + plain(scale.max()) + " " + scale.unit().symbol(),
+                        "value in engineering units (" + scale.unit().symbol() + "), raw " + scale.rawMin() + "…"
+                                + scale.rawMax() + " = " + plain(scale.min()) + "…" + plain(scale.max()) + " "
+                                + scale.unit().symbol(),
+                        new EUInformation(UNECE, scale.unit().unitId(), LocalizedText.english(scale.unit().symbol()),
+                                LocalizedText.english(scale.unit().description())),
+                        null));
+                nodes.addRange(folder + "/EngineeringValue", new Range(Math.min(scale.min(), scale.max()),
+                        Math.max(scale.min(), scale.max())));
+            }
             image[i] = nodes.addVariable(new SessionNodes.VariableSpec("IoImage/" + a, words[i] ? NodeIds.Int16
                     : NodeIds.Boolean, initial, p.name() + ": " + p.deviceKo(), p.name() + ": " + p.deviceEn(), null,
                     hook));
@@ -115,6 +154,10 @@ final class SessionBinding {
     private static SessionNodes.VariableSpec variable(String path, org.eclipse.milo.opcua.stack.core.types.builtin.NodeId type,
             Object value, String ko, String en) {
         return new SessionNodes.VariableSpec(path, type, value, ko, en, null, null);
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private Object value(int point, int raw) {
@@ -162,6 +205,9 @@ final class SessionBinding {
                 DataValue dv = new DataValue(new Variant(value(i, v)), StatusCode.GOOD, now, now);
                 devices[i].setValue(dv);
                 image[i].setValue(dv);
+                if (scaled[i] != null) {
+                    scaled[i].setValue(new DataValue(new Variant(scaleOf[i].apply(v)), StatusCode.GOOD, now, now));
+                }
             }
         }
         scans.setValue(new DataValue(new Variant(status.scans()), StatusCode.GOOD, now, now));

@@ -93,10 +93,21 @@ public final class SessionNodes {
 
     /** Adds a folder at relPath ("Signals" or "Signals/Sub"); parent folders must exist. */
     public synchronized UaFolderNode addFolder(String relPath) {
+        return addFolder(relPath, null, null);
+    }
+
+    /** A folder whose Description is Korean or English by the client's session locale. */
+    public synchronized UaFolderNode addFolder(String relPath, @Nullable String descriptionKo,
+                                               @Nullable String descriptionEn) {
         UaFolderNode parent = parentFolder(relPath);
         String name = lastSegment(relPath);
-        UaFolderNode folder = secure(new UaFolderNode(ctx(), nodeId(relPath), ns.qualifiedName(name),
-            LocalizedText.english(name)));
+        UaFolderNode created = new UaFolderNode(ctx(), nodeId(relPath), ns.qualifiedName(name),
+            LocalizedText.english(name));
+        if (descriptionKo != null && descriptionEn != null) {
+            created.setDescription(LocalizedText.english(descriptionEn));
+            created.getFilterChain().addLast(LocalizedDescriptionFilter.of(descriptionKo, descriptionEn));
+        }
+        UaFolderNode folder = secure(created);
         parent.addOrganizes(folder);
         folders.put(relPath, folder);
         return folder;
@@ -157,6 +168,24 @@ public final class SessionNodes {
 
         variables.put(spec.relPath(), node);
         return node;
+    }
+
+    /** Adds the standard EURange property (HasProperty, PropertyType, DataType Range) to a variable. */
+    public synchronized void addRange(String relPath, org.eclipse.milo.opcua.stack.core.types.structured.Range range) {
+        UaVariableNode node = variables.get(relPath);
+        UaVariableNode eu = UaVariableNode.builder(ctx())
+            .setNodeId(nodeId(relPath + "/EURange"))
+            .setBrowseName(new org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName(0, "EURange"))
+            .setDisplayName(LocalizedText.english("EURange"))
+            .setDataType(NodeIds.Range)
+            .setValueRank(ValueRanks.Scalar)
+            .setTypeDefinition(NodeIds.PropertyType)
+            .setAccessLevel(AccessLevel.READ_ONLY)
+            .setUserAccessLevel(AccessLevel.READ_ONLY)
+            .setValue(new DataValue(new Variant(range)))
+            .build();
+        secure(eu);
+        node.addReference(new Reference(node.getNodeId(), NodeIds.HasProperty, eu.getNodeId().expanded(), true));
     }
 
     /** Adds a method Labs/&lt;sid&gt;/&lt;name&gt; (HasComponent of the session folder). */

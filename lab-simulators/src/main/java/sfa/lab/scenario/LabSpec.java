@@ -45,6 +45,55 @@ public record LabSpec(String id, int version, String titleKo, String titleEn, St
      * @param device the part that drives or is driven by the point (a button, a sensor, a coil); for a
      *        bare board, the input terminal ({@code IN.X0})
      */
-    public record Io(String address, String name, String device, String ko, String en, int line, int column) {
+    public record Io(String address, String name, String device, String ko, String en,
+            @org.jspecify.annotations.Nullable Scale scale, int line, int column) {
+    }
+
+    /**
+     * What an analog point's raw value means: raw {@code rawMin…rawMax} is {@code min…max} in {@code unit}
+     * (a UNECE Recommendation 20 common code from {@link Unit}). OPC UA clients get the scaled value with
+     * its EngineeringUnits and EURange.
+     */
+    public record Scale(int rawMin, int rawMax, double min, double max, Unit unit) {
+
+        public double apply(int raw) {
+            return min + (raw - rawMin) * (max - min) / (rawMax - rawMin);
+        }
+    }
+
+    /**
+     * The units lab specs may name, by their UNECE Recommendation 20 common code (the code OPC UA's
+     * EUInformation is built from). Only codes checked against the recommendation's list are here.
+     */
+    public enum Unit {
+        MTR("m", "metre"),
+        MMT("mm", "millimetre"),
+        MTS("m/s", "metre per second"),
+        CEL("°C", "degree Celsius");
+
+        private final String symbol;
+        private final String description;
+
+        Unit(String symbol, String description) {
+            this.symbol = symbol;
+            this.description = description;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** OPC UA's UnitId: the common code's characters, 8 bits each (CEL is 4408652). */
+        public int unitId() {
+            int id = 0;
+            for (char c : name().toCharArray()) {
+                id = id << 8 | c;
+            }
+            return id;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -145,7 +146,7 @@ public final class SpecLoader {
             return out;
         }
         for (SpecNode item : list.items()) {
-            item.allowOnly("an I/O point", "address", "name", "device", "ko", "en");
+            item.allowOnly("an I/O point", "address", "name", "device", "ko", "en", "scale");
             String address = item.string("address");
             try {
                 Address.parse(address);
@@ -156,9 +157,45 @@ public final class SpecLoader {
             }
             String name = item.string("name");
             out.add(new LabSpec.Io(address, name, item.string("device", name), item.string("ko"), item.string("en"),
-                    item.line(), item.column()));
+                    scale(item, address), item.line(), item.column()));
         }
         return out;
+    }
+
+    /** {@code scale: {raw_min: 0, raw_max: 16000, min: 0, max: 1.0, unit: MTR}} on an analog point. */
+    private static LabSpec.@Nullable Scale scale(SpecNode item, String address) {
+        SpecNode s = item.optional("scale");
+        if (s == null) {
+            return null;
+        }
+        if (!address.startsWith("%IW") && !address.startsWith("%QW")) {
+            s.problem("only analog points (%IW, %QW) have a scale", "아날로그 점(%IW, %QW)만 scale을 가질 수 있습니다");
+            return null;
+        }
+        s.allowOnly("a scale", "raw_min", "raw_max", "min", "max", "unit");
+        int rawMin = (int) s.number("raw_min", Short.MIN_VALUE, Short.MAX_VALUE);
+        int rawMax = (int) s.number("raw_max", Short.MIN_VALUE, Short.MAX_VALUE);
+        double min = s.number("min", -1e9, 1e9);
+        double max = s.number("max", -1e9, 1e9);
+        String code = s.string("unit");
+        LabSpec.Unit unit = null;
+        for (LabSpec.Unit u : LabSpec.Unit.values()) {
+            if (u.name().equals(code)) {
+                unit = u;
+            }
+        }
+        if (unit == null) {
+            SpecNode at = s.optional("unit");
+            (at == null ? s : at).problem("unknown unit '" + code + "'; a scale takes "
+                    + java.util.Arrays.toString(LabSpec.Unit.values()) + " (UNECE Rec. 20 codes)",
+                    "'" + code + "'은(는) 알 수 없는 단위입니다");
+            return null;
+        }
+        if (rawMin >= rawMax) {
+            s.problem("raw_min must be less than raw_max", "raw_min은 raw_max보다 작아야 합니다");
+            return null;
+        }
+        return new LabSpec.Scale(rawMin, rawMax, min, max, unit);
     }
 
     private static void events(SpecNode sequence, List<Command> into, List<Integer> lines) {

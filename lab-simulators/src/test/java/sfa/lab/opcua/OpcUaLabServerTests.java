@@ -23,6 +23,9 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
+import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +95,7 @@ class OpcUaLabServerTests {
             OpcUaSubscription sub = new OpcUaSubscription(client, 10.0);
             sub.create();
             List<Boolean> seen = new CopyOnWriteArrayList<>();
-            OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node(s.session(), "Devices/AT_PUSHER"));
+            OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node(s.session(), "Devices/AT_PUSHER/Value"));
             item.setSamplingInterval(10.0);
             item.setDataValueListener((i, v) -> seen.add((Boolean) v.getValue().getValue()));
             sub.addMonitoredItems(List.of(item));
@@ -100,7 +103,7 @@ class OpcUaLabServerTests {
             assertThat(item.getCreateResult().orElseThrow().isGood()).isTrue();
 
             assertThat(call(client, s.session(), "Start").getStatusCode().isGood()).isTrue();
-            assertThat(write(client, node(s.session(), "Devices/CONVEYOR"), true).isGood()).isTrue();
+            assertThat(write(client, node(s.session(), "Devices/CONVEYOR/Value"), true).isGood()).isTrue();
 
             await("the client is told the photo sensor sees a part", () -> seen.contains(true));
             assertThat(seen.getFirst()).as("the first notification is the initial value").isFalse();
@@ -121,9 +124,9 @@ class OpcUaLabServerTests {
             assertThat(write(client, node(session, "IoImage/%QX0.0"), true).isGood()).isTrue();
 
             await("the plant's conveyor output is on", () -> session.status().value(session.point("CONVEYOR")) == 1);
-            DataValue byName = client.readValue(0, TimestampsToReturn.Neither, node(session, "Devices/CONVEYOR"));
+            DataValue byName = client.readValue(0, TimestampsToReturn.Neither, node(session, "Devices/CONVEYOR/Value"));
             assertThat(byName.getValue().getValue()).isEqualTo(true);
-            StatusCode input = write(client, node(session, "Devices/START"), true);
+            StatusCode input = write(client, node(session, "Devices/START/Value"), true);
             assertThat(input.value()).as("an input is the plant's, not the client's").isEqualTo(StatusCodes.Bad_UserAccessDenied);
         } finally {
             client.disconnect();
@@ -137,8 +140,8 @@ class OpcUaLabServerTests {
         LabSessions.Opened b = sessions.openExternal("conveyor-self-hold");
         OpcUaClient client = login(b);
         try {
-            DataValue read = client.readValue(0, TimestampsToReturn.Neither, node(a.session(), "Devices/START"));
-            StatusCode wrote = write(client, node(a.session(), "Devices/MOTOR"), true);
+            DataValue read = client.readValue(0, TimestampsToReturn.Neither, node(a.session(), "Devices/START/Value"));
+            StatusCode wrote = write(client, node(a.session(), "Devices/MOTOR/Value"), true);
             CallMethodResult started = call(client, a.session(), "Start");
             List<String> visible = UaClients.names(UaClients.browse(client, new NodeId(server.namespaceIndex(), "Labs")));
 
@@ -147,7 +150,7 @@ class OpcUaLabServerTests {
             assertThat(started.getStatusCode().value()).isEqualTo(StatusCodes.Bad_UserAccessDenied);
             assertThat(a.session().status().running()).isFalse();
             assertThat(visible).containsExactly(b.session().id());
-            DataValue own = client.readValue(0, TimestampsToReturn.Neither, node(b.session(), "Devices/START"));
+            DataValue own = client.readValue(0, TimestampsToReturn.Neither, node(b.session(), "Devices/START/Value"));
             assertThat(own.getStatusCode().isGood()).isTrue();
         } finally {
             client.disconnect();
@@ -223,6 +226,42 @@ class OpcUaLabServerTests {
             assertThat(early.getStatusCode().isGood()).isTrue();
             assertThat((String) early.getOutputArguments()[0].getValue())
                     .contains("\"passed\":false").contains("Start the session and wait 20 s more");
+        } finally {
+            client.disconnect();
+            sessions.close(s.session().id());
+        }
+    }
+
+    @Test
+    void anAnalogDeviceGivesItsValueInEngineeringUnitsWithItsRangeAndAKoreanDescriptionForAKoreanClient()
+            throws Exception {
+        LabSessions.Opened s = sessions.openExternal("tank-level");
+        OpcUaClient client = login(s);
+        try {
+            NodeId level = node(s.session(), "Devices/LEVEL/EngineeringValue");
+            Object units = client.readValue(0, TimestampsToReturn.Neither, node(s.session(),
+                    "Devices/LEVEL/EngineeringValue/EngineeringUnits")).getValue().getValue();
+            Object range = client.readValue(0, TimestampsToReturn.Neither, node(s.session(),
+                    "Devices/LEVEL/EngineeringValue/EURange")).getValue().getValue();
+            EUInformation eu = (EUInformation) ((ExtensionObject) units).decode(client.getStaticEncodingContext());
+            Range r = (Range) ((ExtensionObject) range).decode(client.getStaticEncodingContext());
+
+            assertThat(eu.getDisplayName().text()).isEqualTo("m");
+            assertThat(eu.getUnitId()).as("UNECE code MTR").isEqualTo(('M' << 16) | ('T' << 8) | 'R');
+            assertThat(r.getLow()).isEqualTo(0.0);
+            assertThat(r.getHigh()).isEqualTo(1.0);
+
+            call(client, s.session(), "Start");
+            assertThat(write(client, node(s.session(), "Devices/PUMP/Value"), true).isGood()).isTrue();
+            await("the level rises above 5 cm", () -> {
+                try {
+                    double m = (Double) client.readValue(0, TimestampsToReturn.Neither, level).getValue().getValue();
+                    int raw = s.session().status().value(s.session().point("LEVEL"));
+                    return m > 0.05 && Math.abs(m - raw / 16000.0) < 0.01;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
         } finally {
             client.disconnect();
             sessions.close(s.session().id());

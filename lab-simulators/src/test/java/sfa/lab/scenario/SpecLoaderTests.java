@@ -68,6 +68,33 @@ class SpecLoaderTests {
     }
 
     @Test
+    void anAnalogScaleIsReadWithItsUnitAndAScaleOnABitOrWithAnUnknownUnitIsRefused() {
+        SpecLoader.Result tank = SpecLoader.load(read("labs/tank-level.yaml"), "tank-level.yaml");
+        LabSpec.Scale level = tank.spec().io().stream().filter(io -> io.name().equals("LEVEL")).findFirst().orElseThrow()
+                .scale();
+        assertThat(level.unit()).isEqualTo(LabSpec.Unit.MTR);
+        assertThat(level.apply(8000)).isEqualTo(0.5);
+
+        SpecLoader.Result onBit = SpecLoader.load(MINIMAL.replace("name: LAMP, ko:",
+                "name: LAMP, scale: {raw_min: 0, raw_max: 1, min: 0, max: 1, unit: MTR}, ko:"), "lamp-test.yaml");
+        assertThat(onBit.problems()).extracting(Problem::en)
+                .anySatisfy(e -> assertThat(e).contains("only analog points (%IW, %QW) have a scale"));
+
+        SpecLoader.Result badUnit = SpecLoader.load(read("labs/tank-level.yaml").replace("unit: MTR", "unit: metres"),
+                "tank-level.yaml");
+        assertThat(badUnit.problems()).extracting(Problem::en)
+                .anySatisfy(e -> assertThat(e).contains("unknown unit 'metres'").contains("MTR"));
+    }
+
+    private static String read(String resource) {
+        try (var in = Catalog.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aMisspeltKeyIsReportedInsteadOfIgnored() {
         SpecLoader.Result r = SpecLoader.load(MINIMAL.replace("contact: NO", "contakt: NO"), "lamp-test.yaml");
 
