@@ -28,7 +28,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
  * at a 100 ms sampling and publishing interval, and measures notification latency: the client's receive
  * time minus the server's source timestamp (set when the scan published the value; same machine clock).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar sfa.benchmarks.OpcUaLoad serve.out [seconds] [policy]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar sfa.benchmarks.OpcUaLoad serve.out [seconds] [none | secure PKI_DIR]</pre>
+ *
+ * With {@code secure} every client connects over Basic256Sha256 SignAndEncrypt with one client
+ * certificate, which is first put into the server's {@code PKI_DIR/trusted/certs} (as a teacher would).
  */
 public final class OpcUaLoad {
 
@@ -45,6 +48,18 @@ public final class OpcUaLoad {
         int ns = Integer.parseInt(find(serveOutput, "ns=(\\d+) ").getFirst());
         List<String> ids = find(serveOutput, "session / 세션 (\\w+) ");
         List<String> passwords = find(serveOutput, "password / 비밀번호: (\\w+)");
+        java.security.KeyPair keys = null;
+        java.security.cert.X509Certificate certificate = null;
+        if (secure) {
+            keys = org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+            certificate = new org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder(keys)
+                    .setCommonName("load client").setApplicationUri("urn:sfa:load-client").addDnsName("localhost")
+                    .build();
+            Files.write(Path.of(args[3], "trusted", "certs", "load-client.der"), certificate.getEncoded());
+            Thread.sleep(2_000);
+        }
+        java.security.KeyPair keyPair = keys;
+        java.security.cert.X509Certificate cert = certificate;
 
         long[] latencies = new long[4_000_000];
         AtomicLong count = new AtomicLong();
@@ -61,10 +76,19 @@ public final class OpcUaLoad {
                             : e.getSecurityPolicyUri().equals(SecurityPolicy.None.getUri())).findFirst(),
                     transport -> {
                     },
-                    cfg -> cfg.setApplicationName(LocalizedText.english("load client"))
-                            .setApplicationUri("urn:sfa:load-client")
-                            .setIdentityProvider(new UsernameProvider(id, password))
-                            .setRequestTimeout(uint(30_000)));
+                    cfg -> {
+                        cfg.setApplicationName(LocalizedText.english("load client"))
+                                .setApplicationUri("urn:sfa:load-client")
+                                .setIdentityProvider(new UsernameProvider(id, password))
+                                .setRequestTimeout(uint(30_000));
+                        if (cert != null) {
+                            cfg.setKeyPair(keyPair).setCertificate(cert)
+                                    .setCertificateChain(new java.security.cert.X509Certificate[] {cert})
+                                    // the benchmark trusts the server it started
+                                    .setCertificateValidator((chain, uri, hosts) -> {
+                                    });
+                        }
+                    });
             client.connect();
             clients.add(client);
             NodeId root = new NodeId(ns, "Labs/" + id);
