@@ -59,9 +59,9 @@ class OpcUaLabServerTests {
         sessions.close();
     }
 
-    private static OpcUaClient login(LabSessions.Opened s) throws Exception {
+    private static OpcUaClient login(LabSessions.Opened s, String... locales) throws Exception {
         return UaClients.connect(server.endpointUrl(), SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
-                new UsernameProvider(s.login().user(), s.login().password()), trusted);
+                new UsernameProvider(s.login().user(), s.login().password()), trusted, locales);
     }
 
     private static NodeId node(LabSession s, String path) {
@@ -108,6 +108,15 @@ class OpcUaLabServerTests {
             await("the client is told the photo sensor sees a part", () -> seen.contains(true));
             assertThat(seen.getFirst()).as("the first notification is the initial value").isFalse();
             sub.delete();
+
+            // what a teacher grading "connect your HMI" reads: how it connected, that it subscribed, what it did
+            List<Audit.Entry> audit = sessions.audit().of(s.session().id());
+            assertThat(audit).extracting(Audit.Entry::action)
+                    .contains("session-activated", "create-monitored-items", "call", "write");
+            assertThat(audit).filteredOn(e -> e.action().equals("session-activated"))
+                    .allSatisfy(e -> assertThat(e.client()).contains("Basic256Sha256/SignAndEncrypt"));
+            assertThat(audit).filteredOn(e -> e.action().equals("write"))
+                    .anySatisfy(e -> assertThat(e.detail()).contains("Devices/CONVEYOR/Value=Good"));
         } finally {
             client.disconnect();
             sessions.close(s.session().id());
@@ -176,6 +185,29 @@ class OpcUaLabServerTests {
     }
 
     @Test
+    void everyEndpointAsksForAUserNameAndNoneOffersAnonymousAccess() throws Exception {
+        var endpoints = org.eclipse.milo.opcua.sdk.client.DiscoveryClient.getEndpoints(server.endpointUrl()).get();
+
+        assertThat(endpoints).extracting(e -> e.getSecurityPolicyUri().substring(e.getSecurityPolicyUri().indexOf('#') + 1)
+                + "/" + e.getSecurityMode()).containsExactlyInAnyOrder("Basic256Sha256/SignAndEncrypt",
+                        "Basic256Sha256/Sign", "None/None");
+        assertThat(endpoints).allSatisfy(e -> assertThat(e.getUserIdentityTokens()).extracting(t -> t.getTokenType())
+                .containsExactly(org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType.UserName));
+    }
+
+    @Test
+    void switchingSecurityNoneOffLeavesOnlyTheSignedEndpoints() throws Exception {
+        Path otherPki = pki.resolveSibling(pki.getFileName() + "-strict");
+        try (LabSessions other = new LabSessions(Catalog.standard());
+                OpcUaLabServer strict = new OpcUaLabServer(new OpcUaLabServer.Config(otherPki, "127.0.0.1", "localhost",
+                        UaClients.freePort(), false, "labsim".toCharArray()), other).start()) {
+            var endpoints = org.eclipse.milo.opcua.sdk.client.DiscoveryClient.getEndpoints(strict.endpointUrl()).get();
+            assertThat(endpoints).extracting(e -> e.getSecurityMode())
+                    .containsOnly(MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt);
+        }
+    }
+
+    @Test
     void aClosedSessionsLoginNoLongerConnects() throws Exception {
         LabSessions.Opened s = sessions.openExternal("conveyor-self-hold");
         sessions.close(s.session().id());
@@ -236,8 +268,14 @@ class OpcUaLabServerTests {
     void anAnalogDeviceGivesItsValueInEngineeringUnitsWithItsRangeAndAKoreanDescriptionForAKoreanClient()
             throws Exception {
         LabSessions.Opened s = sessions.openExternal("tank-level");
-        OpcUaClient client = login(s);
+        OpcUaClient client = login(s, "ko-KR");
         try {
+            var description = client.read(0, TimestampsToReturn.Neither, List.of(
+                    new org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId(node(s.session(), "Devices/LEVEL"),
+                            org.eclipse.milo.opcua.stack.core.AttributeId.Description.uid(), null,
+                            org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName.NULL_VALUE))).getResults()[0];
+            assertThat(((org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText) description.getValue().getValue())
+                    .text()).startsWith("수위 전송기");
             NodeId level = node(s.session(), "Devices/LEVEL/EngineeringValue");
             Object units = client.readValue(0, TimestampsToReturn.Neither, node(s.session(),
                     "Devices/LEVEL/EngineeringValue/EngineeringUnits")).getValue().getValue();

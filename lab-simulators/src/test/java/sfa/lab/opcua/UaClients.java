@@ -58,14 +58,15 @@ final class UaClients {
     }
 
     static OpcUaClient connect(String url, SecurityPolicy policy, MessageSecurityMode mode, IdentityProvider identity,
-            ClientCert cert) throws UaException {
+            ClientCert cert, String... locales) throws UaException {
         OpcUaClient client = OpcUaClient.create(url,
                 endpoints -> endpoints.stream()
                         .filter(e -> e.getSecurityPolicyUri().equals(policy.getUri()) && e.getSecurityMode() == mode)
                         .findFirst(),
                 transport -> {
                 },
-                cfg -> cfg.setApplicationName(LocalizedText.english("student client"))
+                cfg -> cfg.setSessionLocaleIds(locales.length == 0 ? new String[] {"en"} : locales)
+                        .setApplicationName(LocalizedText.english("student client"))
                         .setApplicationUri(cert.applicationUri())
                         .setKeyPair(cert.keyPair())
                         .setCertificate(cert.certificate())
