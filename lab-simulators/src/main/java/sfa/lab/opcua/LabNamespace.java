@@ -51,7 +51,7 @@ public final class LabNamespace extends ManagedNamespaceWithLifecycle {
             NodeIds.ObjectsFolder.expanded(), false));
     }
 
-    /** Role id used in RolePermissions; the RoleMapper maps user "lab-A" to this NodeId. */
+    /** Role id used in RolePermissions; the RoleMapper maps a user (a session id) to this NodeId. */
     public NodeId roleIdForUser(String username) {
         return newNodeId("Role/" + username);
     }

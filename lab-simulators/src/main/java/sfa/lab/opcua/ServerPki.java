@@ -99,7 +99,7 @@ public final class ServerPki implements AutoCloseable {
             protected X509Certificate[] createRsaSha256CertificateChain(KeyPair keyPair) throws Exception {
                 SelfSignedCertificateBuilder builder = new SelfSignedCertificateBuilder(keyPair)
                     .setCommonName(commonName)
-                    .setOrganization("Lab")
+                    .setOrganization("Smart Factory Academy")
                     .setApplicationUri(applicationUri)   // SAN URI == ApplicationUri (checked by clients)
                     .setValidityPeriod(Period.ofYears(5));
                 dnsNames.forEach(builder::addDnsName);   // SAN DNS (checked against endpoint URL host)
