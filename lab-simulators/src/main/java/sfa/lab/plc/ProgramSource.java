@@ -6,8 +6,9 @@ import sfa.lab.sim.StateWriter;
 /**
  * Where the soft PLC's logic comes from. Each scan the {@link ScanCycle} copies the inputs into the
  * image, calls {@link #scan}, then copies the outputs out. Implementations: {@link ManualSource}
- * (outputs forced by hand, as from an HMI), {@link JavaProgram} (a Java lambda, for tests), and
- * later Structured Text and an external OPC UA controller.
+ * (outputs forced by hand, as from an HMI), {@link JavaProgram} (a Java lambda, for tests), a compiled
+ * Structured Text program ({@code sfa.lab.st.StProgram}) and {@link ExternalSource} (the student's own
+ * OPC UA client writes the outputs).
  */
 public interface ProgramSource {
 
