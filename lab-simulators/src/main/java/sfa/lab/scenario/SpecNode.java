@@ -20,9 +20,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * A node of a YAML lab spec with its place in the file. Reading a value that is missing or of the
  * wrong kind adds a {@link Problem} naming the line and the key, and returns a harmless default, so
- * one pass reports every problem of a file.
+ * one pass reports every problem of a file. Used for lab specs here and for course units, quizzes and
+ * school files in {@code courseware}.
  */
-final class SpecNode {
+public final class SpecNode {
 
     private final Node node;
     private final String file;
@@ -35,7 +36,7 @@ final class SpecNode {
     }
 
     /** The document's root, or null (with a problem) when the text is not YAML. */
-    static @Nullable SpecNode parse(String text, String file, List<Problem> problems) {
+    public static @Nullable SpecNode parse(String text, String file, List<Problem> problems) {
         try {
             Optional<Node> root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
             if (root.isEmpty()) {
@@ -54,45 +55,45 @@ final class SpecNode {
         }
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    int line() {
+    public int line() {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 
-    int column() {
+    public int column() {
         return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     }
 
-    void problem(String en, String ko) {
+    public void problem(String en, String ko) {
         problems.add(new Problem(file, line(), column(), en, ko));
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
-    boolean isMap() {
+    public boolean isMap() {
         return node instanceof MappingNode;
     }
 
-    boolean isList() {
+    public boolean isList() {
         return node instanceof SequenceNode;
     }
 
-    boolean isScalar() {
+    public boolean isScalar() {
         return node instanceof ScalarNode;
     }
 
     /** Whether the scalar was written in quotes (its text then starts one column later). */
-    boolean quoted() {
+    public boolean quoted() {
         return node instanceof ScalarNode s && s.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN;
     }
 
     /** The scalar's text (the empty string for a map or list, with a problem). */
-    String text() {
+    public String text() {
         if (node instanceof ScalarNode s) {
             return s.getValue();
         }
@@ -101,7 +102,7 @@ final class SpecNode {
     }
 
     /** The entries of a map, in file order (empty, with a problem, for anything else). */
-    Map<String, SpecNode> entries() {
+    public Map<String, SpecNode> entries() {
         Map<String, SpecNode> out = new LinkedHashMap<>();
         if (!(node instanceof MappingNode m)) {
             problem("expected 'key: value' entries here", "여기에는 '키: 값' 항목이 와야 합니다");
@@ -119,7 +120,7 @@ final class SpecNode {
     }
 
     /** The items of a list (empty, with a problem, for anything else). */
-    List<SpecNode> items() {
+    public List<SpecNode> items() {
         List<SpecNode> out = new ArrayList<>();
         if (!(node instanceof SequenceNode s)) {
             problem("expected a list ('- item' lines) here", "여기에는 목록('- 항목' 줄)이 와야 합니다");
@@ -132,7 +133,7 @@ final class SpecNode {
     }
 
     /** A value of this map, or null (with a problem naming the key) when it is missing. */
-    @Nullable SpecNode required(String key) {
+    public @Nullable SpecNode required(String key) {
         SpecNode v = entries().get(key);
         if (v == null) {
             problem("missing '" + key + "'", "'" + key + "' 항목이 없습니다");
@@ -140,31 +141,31 @@ final class SpecNode {
         return v;
     }
 
-    @Nullable SpecNode optional(String key) {
+    public @Nullable SpecNode optional(String key) {
         return node instanceof MappingNode ? entries().get(key) : null;
     }
 
-    String string(String key) {
+    public String string(String key) {
         SpecNode v = required(key);
         return v == null ? "" : v.text();
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         SpecNode v = optional(key);
         return v == null ? fallback : v.text();
     }
 
-    double number(String key, double min, double max) {
+    public double number(String key, double min, double max) {
         SpecNode v = required(key);
         return v == null ? min : v.asNumber(key, min, max);
     }
 
-    double number(String key, double fallback, double min, double max) {
+    public double number(String key, double fallback, double min, double max) {
         SpecNode v = optional(key);
         return v == null ? fallback : v.asNumber(key, min, max);
     }
 
-    double asNumber(String what, double min, double max) {
+    public double asNumber(String what, double min, double max) {
         String t = text();
         try {
             double d = Double.parseDouble(t);
@@ -184,7 +185,7 @@ final class SpecNode {
     }
 
     /** Checks that a map has only the keys it may have; every other key is a problem (a typo, usually). */
-    void allowOnly(String what, String... keys) {
+    public void allowOnly(String what, String... keys) {
         if (!(node instanceof MappingNode m)) {
             return;
         }
@@ -200,7 +201,7 @@ final class SpecNode {
     }
 
     /** Korean and English text given as {@code {ko: …, en: …}}. */
-    String[] bilingual(String key) {
+    public String[] bilingual(String key) {
         SpecNode v = required(key);
         if (v == null) {
             return new String[] {"", ""};
