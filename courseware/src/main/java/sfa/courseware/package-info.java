@@ -1,6 +1,7 @@
 /**
- * Course units as files: lessons, quizzes and labs, and the loader and validator that read them.
- * Filled by the courseware issue; for now it only holds the module's place in the build.
+ * Course content as files: units (lessons, a quiz, labs of the catalogue) under {@code courseware/units}
+ * and schools under {@code schools/}, and {@link sfa.courseware.Courseware}, which loads and checks them
+ * all at once for the backend and for {@code bin/courseware validate}.
  */
 @NullMarked
 package sfa.courseware;
