@@ -47,6 +47,7 @@ public final class Labsim {
               run   --lab <id> [--program prog.st] [--seconds S] [--seed N] [--step MS] [--trace out.csv]
                     [--press START@1.0,STOP@5.0,STOP@7.0-7.5] [--set TARGET=100@0]
                     [--force MOTOR=1@2.0] [--wiring wires.txt]
+                    [--fault stuck_on:METAL@12-14,jam:CYL_A@5,noise:LEVEL=0.5@3-6]
                     [--snapshot state.json] [--resume state.json]
                     runs a lab with a Structured Text program, or with outputs forced by hand,
                     and writes its signal trace as CSV (time, every I/O point, plant state)
@@ -136,7 +137,7 @@ public final class Labsim {
 
     private int runLab(String[] args) {
         Options o = new Options(args, 1, Set.of("lab", "seconds", "seed", "step", "trace", "press", "set", "force",
-                "wiring", "snapshot", "resume", "program"), "run");
+                "fault", "wiring", "snapshot", "resume", "program"), "run");
         ManualSource manual = new ManualSource();
         Plant plant;
         String resume = o.get("resume");
@@ -179,6 +180,7 @@ public final class Labsim {
         addAll(commands, o.get("press"), CommandScript::presses);
         addAll(commands, o.get("set"), CommandScript::settings);
         addAll(commands, o.get("force"), CommandScript::forces);
+        addAll(commands, o.get("fault"), CommandScript::faults);
         plant.scheduleAll(commands);
 
         String tracePath = o.get("trace");

@@ -41,6 +41,63 @@ public final class CommandScript {
         return out;
     }
 
+    private static final Pattern FAULT = Pattern.compile(
+            "(stuck_on|stuck_off|jam|broken_wire|noise):([^=@]+?)(?:=(\\d+(?:\\.\\d+)?))?@(\\d+(?:\\.\\d+)?)(?:-(\\d+(?:\\.\\d+)?))?");
+
+    /**
+     * Parses scheduled faults, as a lab spec's {@code faults} give them, e.g.
+     * {@code stuck_on:METAL@12-14,jam:CYL_A@5,broken_wire:LEVEL.OUT-AI.CH0@10,noise:LEVEL=0.5@3-6}: a sensor
+     * stuck on or off, a jammed cylinder, a broken wire, analog noise of that many mA; from {@code @from}
+     * seconds, until {@code -to} when given.
+     */
+    public static List<Command> faults(String text) {
+        List<Command> out = new ArrayList<>();
+        for (String item : items(text, "fault")) {
+            Matcher m = FAULT.matcher(item);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("bad fault '" + item + "': write KIND:TARGET@seconds or KIND:TARGET@from-to "
+                        + "with KIND stuck_on, stuck_off, jam, broken_wire or noise (noise:LEVEL=0.5@3-6 gives mA)");
+            }
+            String kind = m.group(1);
+            String target = m.group(2);
+            long from = millis(m.group(4));
+            Long to = m.group(5) == null ? null : millis(m.group(5));
+            if (to != null && to <= from) {
+                throw new IllegalArgumentException("bad fault '" + item + "': it ends before it starts");
+            }
+            if (kind.equals("noise") == (m.group(3) == null)) {
+                throw new IllegalArgumentException("bad fault '" + item + "': only noise takes a value (its amplitude in mA)");
+            }
+            switch (kind) {
+                case "stuck_on", "stuck_off" -> {
+                    out.add(new Command(from, target, Command.Action.STUCK, kind.equals("stuck_on") ? 1 : 0));
+                    if (to != null) {
+                        out.add(new Command(to, target, Command.Action.STUCK, -1));
+                    }
+                }
+                case "jam" -> {
+                    out.add(new Command(from, target, Command.Action.JAM, 1));
+                    if (to != null) {
+                        out.add(new Command(to, target, Command.Action.JAM, 0));
+                    }
+                }
+                case "broken_wire" -> {
+                    out.add(new Command(from, target, Command.Action.BREAK_WIRE, 1));
+                    if (to != null) {
+                        out.add(new Command(to, target, Command.Action.BREAK_WIRE, 0));
+                    }
+                }
+                default -> {
+                    out.add(new Command(from, target, Command.Action.NOISE, Double.parseDouble(m.group(3))));
+                    if (to != null) {
+                        out.add(new Command(to, target, Command.Action.NOISE, 0));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Parses {@code TARGET=100@0,TARGET=400@5.0} (dials) into SET commands. */
     public static List<Command> settings(String text) {
         return values(text, "set", Command.Action.SET);

@@ -43,6 +43,28 @@ class LabsimTests {
     }
 
     @Test
+    void aScheduledFaultShowsInTheTraceForTheAiTracksData() throws Exception {
+        Path trace = dir.resolve("fault.csv");
+        int code = labsim("run", "--lab", "sorting-metal", "--seconds", "3", "--trace", trace.toString(),
+                "--fault", "stuck_on:AT_PUSHER@1-2");
+
+        assertThat(code).isZero();
+        var lines = Files.readAllLines(trace);
+        int column = java.util.Arrays.asList(lines.getFirst().split(",")).indexOf("AT_PUSHER");
+        assertThat(lines.get(50).split(",")[column]).as("before the fault, no part at the sensor").isEqualTo("0");
+        assertThat(lines.get(150).split(",")[column]).as("stuck on with the belt standing").isEqualTo("1");
+        assertThat(lines.get(250).split(",")[column]).as("released at 2 s").isEqualTo("0");
+    }
+
+    @Test
+    void aMalformedFaultExitsTwoSayingHowToWriteOne() {
+        int code = labsim("run", "--lab", "sorting-metal", "--fault", "stuck:METAL@1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("bad fault 'stuck:METAL@1'", "stuck_on, stuck_off, jam, broken_wire or noise");
+    }
+
+    @Test
     void anUnknownLabExitsTwoWithOneLineListingTheLabs() {
         int code = labsim("run", "--lab", "sorting", "--seconds", "5");
 
