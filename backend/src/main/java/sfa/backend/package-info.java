@@ -1,6 +1,7 @@
 /**
- * The Spring Boot application: web UI, REST API, MongoDB, Keycloak security, labs and reports.
- * Filled by the platform issue; for now it only holds the module's place in the build.
+ * The Spring Boot application: REST API, security against Keycloak, MongoDB, labs, progress and
+ * reports, one package per feature. So far: the embedded store ({@code store}), bearer-token security
+ * ({@code security}) and {@code GET /api/me}.
  */
 @NullMarked
 package sfa.backend;

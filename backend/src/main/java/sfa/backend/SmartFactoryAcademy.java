@@ -1,0 +1,13 @@
+package sfa.backend;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The platform: REST API, security against Keycloak, MongoDB, labs, progress and reports. */
+@SpringBootApplication
+public class SmartFactoryAcademy {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SmartFactoryAcademy.class, args);
+    }
+}
