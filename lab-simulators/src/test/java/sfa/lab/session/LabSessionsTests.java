@@ -3,7 +3,6 @@ package sfa.lab.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +30,10 @@ class LabSessionsTests {
         sessions.close();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(5);
-        }
+    private final Scans scans = new Scans(sessions);
+
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        scans.await(what, condition);
     }
 
     @Test
@@ -47,7 +42,7 @@ class LabSessionsTests {
         int conveyor = s.point("CONVEYOR");
         int atPusher = s.point("AT_PUSHER");
         s.start();
-        Thread.sleep(100);
+        await("a simulated second has passed", () -> s.status().timeMillis() >= 1_000);
         assertThat(s.status().value(atPusher)).as("no part reaches the sensor while the belt stands").isZero();
 
         s.write(conveyor, 1);
@@ -60,11 +55,14 @@ class LabSessionsTests {
     @Test
     void stopFreezesSimulatedTimeAndResetGoesBackToTheBeginning() throws Exception {
         LabSession s = sessions.openExternal("conveyor-self-hold").session();
+        LabSession other = sessions.openExternal("conveyor-self-hold").session();
         s.start();
+        other.start();
         await("the plant has run a while", () -> s.status().timeMillis() > 500);
         s.stop();
         long stoppedAt = s.status().timeMillis();
-        Thread.sleep(100);
+        long otherAt = other.status().timeMillis();
+        await("another session has run half a simulated second more", () -> other.status().timeMillis() > otherAt + 500);
         assertThat(s.status().timeMillis()).isEqualTo(stoppedAt);
         assertThat(s.status().running()).isFalse();
 
