@@ -8,7 +8,7 @@ import sfa.lab.sim.StateWriter;
  * The "external controller": the outputs are written by a student's own client (an OPC UA SCADA/HMI,
  * a Python or Node script) and the inputs are published to it. Writes arrive on other threads and are
  * queued; each is applied at the next scan boundary, so the plant stays deterministic for the order
- * in which writes arrived.
+ * in which writes arrived. The outputs are then held as a hand-forced {@link ManualSource} holds them.
  */
 public final class ExternalSource implements ProgramSource {
 
@@ -16,8 +16,7 @@ public final class ExternalSource implements ProgramSource {
     }
 
     private final ConcurrentLinkedQueue<Write> pending = new ConcurrentLinkedQueue<>();
-    private final boolean[] bits = new boolean[Address.BIT_BYTES * 8];
-    private final int[] words = new int[Address.WORDS];
+    private final ManualSource outputs = new ManualSource();
 
     @Override
     public String kind() {
@@ -42,43 +41,31 @@ public final class ExternalSource implements ProgramSource {
         }
     }
 
-    /** The output value the client has set (what the next scans write), before the queue is applied. */
-    public boolean output(int index) {
-        return bits[index];
-    }
-
     @Override
     public void scan(IoImage io, ScanContext context) {
         for (Write w; (w = pending.poll()) != null; ) {
             if (w.address.area() == Address.Area.QX) {
-                bits[w.address.index()] = w.value != 0;
+                outputs.force(w.address, w.value != 0);
             } else {
-                words[w.address.index()] = (int) Math.clamp(w.value, Short.MIN_VALUE, Short.MAX_VALUE);
+                outputs.force(w.address, (int) Math.clamp(w.value, Short.MIN_VALUE, Short.MAX_VALUE));
             }
         }
-        for (int i = 0; i < bits.length; i++) {
-            io.setOutput(i, bits[i]);
-        }
-        for (int i = 0; i < words.length; i++) {
-            io.setOutputWord(i, words[i]);
-        }
+        outputs.scan(io, context);
     }
 
     @Override
     public void reset() {
         pending.clear();
-        java.util.Arrays.fill(bits, false);
-        java.util.Arrays.fill(words, 0);
+        outputs.reset();
     }
 
     @Override
     public void save(StateWriter state) {
-        state.put("bits", bits).put("words", words);
+        outputs.save(state);
     }
 
     @Override
     public void load(StateReader state) {
-        state.getBits("bits", bits);
-        state.getInts("words", words);
+        outputs.load(state);
     }
 }
