@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import sfa.lab.plant.CsvTrace;
-import sfa.lab.plant.IoPoint;
 import sfa.lab.plant.Labs;
 import sfa.lab.plc.ManualSource;
 import sfa.lab.plc.ProgramSource;
@@ -91,9 +90,7 @@ final class GradeCommand {
             program = ManualSource::new;
         } else {
             String source = StCommands.source(programFile);
-            List<sfa.lab.plc.Address> addresses = Labs.create(lab, 1, new ManualSource()).ioMap().stream()
-                    .map(IoPoint::address).toList();
-            StCompiler.Compilation c = StCompiler.compile(source, StCompiler.Options.forLab(addresses));
+            StCompiler.Compilation c = StCompiler.compile(source, StCompiler.Options.forLab(lab.addresses()));
             diagnostics = c.diagnostics();
             if (!c.ok()) {
                 if (!json) {

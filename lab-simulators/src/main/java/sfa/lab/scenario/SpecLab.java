@@ -25,6 +25,11 @@ public final class SpecLab implements Lab {
         return spec;
     }
 
+    /** The addresses of the lab's I/O map, read from the spec (no plant needed): what a program may use. */
+    public List<sfa.lab.plc.Address> addresses() {
+        return spec.io().stream().map(io -> sfa.lab.plc.Address.parse(io.address())).toList();
+    }
+
     @Override
     public String id() {
         return spec.id();

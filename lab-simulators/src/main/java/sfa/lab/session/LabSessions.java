@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import sfa.lab.plant.IoPoint;
-import sfa.lab.plant.Labs;
 import sfa.lab.plc.ManualSource;
 import sfa.lab.plc.ProgramSource;
 import sfa.lab.scenario.Catalog;
@@ -126,9 +124,7 @@ public final class LabSessions implements AutoCloseable {
      */
     public Opened openProgram(String labId, String source) {
         SpecLab lab = lab(labId);
-        List<sfa.lab.plc.Address> addresses = Labs.create(lab, 1, new ManualSource()).ioMap().stream()
-                .map(IoPoint::address).toList();
-        StCompiler.Options options = StCompiler.Options.forLab(addresses);
+        StCompiler.Options options = StCompiler.Options.forLab(lab.addresses());
         StCompiler.Compilation first = StCompiler.compile(source, options);
         if (!first.ok()) {
             throw new ProgramRejected(first.errors());
