@@ -137,10 +137,6 @@ public final class Courseware {
         }
     }
 
-    private static Text text(SpecNode n, String key) {
-        String[] t = n.bilingual(key);
-        return new Text(t[0], t[1]);
-    }
 
     private @Nullable Unit unit(SpecNode n, Path dir) {
         n.allowOnly("a unit", "id", "version", "title", "summary", "track", "grades", "hours", "ncs", "competency",
@@ -202,7 +198,7 @@ public final class Courseware {
                                 "수업 파일 " + l.string(key) + "이(가) 없습니다");
                     }
                 }
-                lessons.add(new Lesson(lid, text(l, "title"), ko, en));
+                lessons.add(new Lesson(lid, Text.of(l, "title"), ko, en));
             }
             if (lessons.isEmpty()) {
                 ls.problem("a unit needs at least one lesson", "단원에는 수업이 하나 이상 있어야 합니다");
@@ -245,8 +241,8 @@ public final class Courseware {
                 labUses.add(new LabUse(labId, focus));
             }
         }
-        return new Unit(id, version, text(n, "title"), text(n, "summary"), track, grades, hours, ncs,
-                text(n, "competency"), strings(n.optional("prerequisites")), lessons, quiz, labUses, dir);
+        return new Unit(id, version, Text.of(n, "title"), Text.of(n, "summary"), track, grades, hours, ncs,
+                Text.of(n, "competency"), strings(n.optional("prerequisites")), lessons, quiz, labUses, dir);
     }
 
     private static List<String> strings(@Nullable SpecNode n) {

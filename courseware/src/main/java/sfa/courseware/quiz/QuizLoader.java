@@ -19,7 +19,6 @@ public final class QuizLoader {
 
     public static @Nullable Quiz load(SpecNode root) {
         root.allowOnly("a quiz", "title", "pass_percent", "items");
-        String[] title = root.bilingual("title");
         int pass = (int) root.number("pass_percent", 60, 1, 100);
         List<QuizItem> items = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -35,13 +34,9 @@ public final class QuizLoader {
                 }
             }
         }
-        return new Quiz(new Text(title[0], title[1]), pass, items);
+        return new Quiz(Text.of(root, "title"), pass, items);
     }
 
-    private static Text text(SpecNode n, String key) {
-        String[] t = n.bilingual(key);
-        return new Text(t[0], t[1]);
-    }
 
     private static @Nullable QuizItem item(SpecNode n) {
         String type = n.string("type");
@@ -53,7 +48,7 @@ public final class QuizLoader {
                 List<Choice> choices = choices(n, "choices");
                 String answer = n.string("answer");
                 requireChoice(n, answer, choices);
-                return new QuizItem.Single(id, text(n, "prompt"), choices, answer, text(n, "explanation"), points);
+                return new QuizItem.Single(id, Text.of(n, "prompt"), choices, answer, Text.of(n, "explanation"), points);
             }
             case "multiple" -> {
                 n.allowOnly("a multiple-choice item", "id", "type", "prompt", "choices", "answer", "scoring", "explanation",
@@ -71,8 +66,8 @@ public final class QuizLoader {
                     n.problem("scoring is all-or-nothing or partial, not '" + scoring + "'",
                             "scoring은 all-or-nothing 또는 partial입니다 (지금 '" + scoring + "')");
                 }
-                return new QuizItem.Multiple(id, text(n, "prompt"), choices, answer, scoring.equals("partial"),
-                        text(n, "explanation"), points);
+                return new QuizItem.Multiple(id, Text.of(n, "prompt"), choices, answer, scoring.equals("partial"),
+                        Text.of(n, "explanation"), points);
             }
             case "true_false" -> {
                 n.allowOnly("a true/false item", "id", "type", "prompt", "answer", "explanation", "points");
@@ -80,7 +75,7 @@ public final class QuizLoader {
                 if (!a.equals("true") && !a.equals("false")) {
                     noAnswer(n);
                 }
-                return new QuizItem.TrueFalse(id, text(n, "prompt"), a.equals("true"), text(n, "explanation"), points);
+                return new QuizItem.TrueFalse(id, Text.of(n, "prompt"), a.equals("true"), Text.of(n, "explanation"), points);
             }
             case "numeric" -> {
                 n.allowOnly("a numeric item", "id", "type", "prompt", "answer", "explanation", "points");
@@ -91,8 +86,8 @@ public final class QuizLoader {
                 a.allowOnly("a numeric answer", "value", "tolerance", "unit");
                 double value = a.number("value", -1e12, 1e12);
                 double tolerance = a.number("tolerance", 0, 0, 1e12);
-                return new QuizItem.Numeric(id, text(n, "prompt"), value, tolerance, a.string("unit"),
-                        text(n, "explanation"), points);
+                return new QuizItem.Numeric(id, Text.of(n, "prompt"), value, tolerance, a.string("unit"),
+                        Text.of(n, "explanation"), points);
             }
             case "ordering" -> {
                 n.allowOnly("an ordering item", "id", "type", "prompt", "items", "answer", "explanation", "points");
@@ -104,7 +99,7 @@ public final class QuizLoader {
                     n.problem("the answer of an ordering item must list every entry once: " + known,
                             "순서 문항의 정답에는 모든 항목이 한 번씩 있어야 합니다: " + known);
                 }
-                return new QuizItem.Ordering(id, text(n, "prompt"), entries, answer, text(n, "explanation"), points);
+                return new QuizItem.Ordering(id, Text.of(n, "prompt"), entries, answer, Text.of(n, "explanation"), points);
             }
             case "matching" -> {
                 n.allowOnly("a matching item", "id", "type", "prompt", "left", "right", "answer", "explanation", "points");
@@ -124,7 +119,7 @@ public final class QuizLoader {
                         n.problem("'" + r + "' is not an entry on the right", "'" + r + "'은(는) 오른쪽 항목이 아닙니다");
                     }
                 }
-                return new QuizItem.Matching(id, text(n, "prompt"), left, right, answer, text(n, "explanation"), points);
+                return new QuizItem.Matching(id, Text.of(n, "prompt"), left, right, answer, Text.of(n, "explanation"), points);
             }
             default -> {
                 n.problem("unknown quiz item type '" + type + "'; use single, multiple, true_false, numeric, ordering or matching",

@@ -16,10 +16,6 @@ public final class SchoolLoader {
     private SchoolLoader() {
     }
 
-    private static Text text(SpecNode n, String key) {
-        String[] t = n.bilingual(key);
-        return new Text(t[0], t[1]);
-    }
 
     public static @Nullable School load(SpecNode n, String folder, Map<String, Unit> units) {
         n.allowOnly("a school", "id", "name", "city", "focus", "departments", "curriculum");
@@ -43,10 +39,10 @@ public final class SchoolLoader {
                 if (cs != null) {
                     for (SpecNode c : cs.items()) {
                         c.allowOnly("a class", "id", "grade", "name");
-                        classes.add(new School.SchoolClass(c.string("id"), (int) c.number("grade", 1, 3), text(c, "name")));
+                        classes.add(new School.SchoolClass(c.string("id"), (int) c.number("grade", 1, 3), Text.of(c, "name")));
                     }
                 }
-                departments.add(new School.Department(did, text(d, "name"), classes));
+                departments.add(new School.Department(did, Text.of(d, "name"), classes));
             }
         }
         List<School.CurriculumEntry> curriculum = new ArrayList<>();
@@ -83,6 +79,6 @@ public final class SchoolLoader {
                 curriculum.add(new School.CurriculumEntry(dept, grade, planned));
             }
         }
-        return new School(id, text(n, "name"), text(n, "city"), text(n, "focus"), departments, curriculum);
+        return new School(id, Text.of(n, "name"), Text.of(n, "city"), Text.of(n, "focus"), departments, curriculum);
     }
 }
