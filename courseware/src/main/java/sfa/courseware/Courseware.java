@@ -60,6 +60,45 @@ public final class Courseware {
         return new Courseware(root, labs).run();
     }
 
+    /**
+     * Loads one unit folder on its own (a teacher's draft), with the same checks as {@link #load}; file
+     * names in problems are relative to the folder ({@code unit.yaml}, {@code lessons/01-x.ko.md}).
+     *
+     * @param otherUnits the ids a prerequisite or a {@code unit:} link may name
+     */
+    public static Result loadUnit(Path dir, Set<String> otherUnits, Catalog labs) {
+        return new Courseware(dir, labs).runOne(dir, otherUnits);
+    }
+
+    private Result runOne(Path dir, Set<String> otherUnits) {
+        SpecNode node = parse(dir.resolve("unit.yaml"));
+        Map<String, Unit> units = new TreeMap<>();
+        if (node != null) {
+            Unit u = unit(node, dir);
+            if (u != null) {
+                Set<String> known = new HashSet<>(otherUnits);
+                known.add(u.id());
+                check(u, node, known);
+                units.put(u.id(), u);
+            }
+        }
+        return new Result(units, List.of(), List.copyOf(problems));
+    }
+
+    private void check(Unit u, SpecNode node, Set<String> unitIds) {
+        SpecNode pre = node.optional("prerequisites");
+        for (String p : u.prerequisites()) {
+            if (!unitIds.contains(p)) {
+                (pre == null ? node : pre).problem("unknown unit id '" + p + "' in prerequisites",
+                        "선수 단원에 알 수 없는 단원 id '" + p + "'이(가) 있습니다");
+            }
+        }
+        for (Lesson l : u.lessons()) {
+            links(l.ko(), u, unitIds);
+            links(l.en(), u, unitIds);
+        }
+    }
+
     private Result run() {
         Map<String, Unit> units = new TreeMap<>();
         Map<String, SpecNode> unitNodes = new HashMap<>();
@@ -77,18 +116,7 @@ public final class Courseware {
             }
         }
         for (Unit u : units.values()) {
-            SpecNode node = unitNodes.get(u.id());
-            SpecNode pre = node.optional("prerequisites");
-            for (String p : u.prerequisites()) {
-                if (!units.containsKey(p)) {
-                    (pre == null ? node : pre).problem("unknown unit id '" + p + "' in prerequisites",
-                            "선수 단원에 알 수 없는 단원 id '" + p + "'이(가) 있습니다");
-                }
-            }
-            for (Lesson l : u.lessons()) {
-                links(l.ko(), u, units.keySet());
-                links(l.en(), u, units.keySet());
-            }
+            check(u, unitNodes.get(u.id()), units.keySet());
         }
         List<School> schools = new ArrayList<>();
         for (Path dir : folders(root.resolve("schools"))) {

@@ -109,6 +109,19 @@ class CoursewareValidationTests {
     }
 
     @Test
+    void aSingleUnitFolderIsCheckedAloneWithItsFileNamesRelativeToTheFolder() throws IOException {
+        write("courseware/units/demo/unit.yaml", UNIT.replace("prerequisites: []", "prerequisites: [self-hold, plc-basics]"));
+        Path dir = root.resolve("courseware/units/demo");
+
+        Courseware.Result r = Courseware.loadUnit(dir, java.util.Set.of("self-hold"),
+                Catalog.fromDirectory(root.resolve("courseware/labs")));
+
+        assertThat(r.problems()).extracting(Problem::format)
+                .containsExactly("unit.yaml:10:16: unknown unit id 'plc-basics' in prerequisites");
+        assertThat(r.units()).containsOnlyKeys("demo");
+    }
+
+    @Test
     void anUnknownPrerequisiteIsNamedWithItsFileAndLine() throws IOException {
         write("courseware/units/demo/unit.yaml", UNIT.replace("prerequisites: []", "prerequisites: [self-hld]"));
 
