@@ -1,0 +1,129 @@
+package sfa.backend.catalog;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import sfa.backend.school.SchoolScope;
+import sfa.backend.security.Caller;
+import sfa.backend.web.ApiProblem;
+import sfa.courseware.Text;
+import sfa.lab.scenario.Problem;
+
+/** The school's unit catalogue, and authoring: drafts, their files, validation, preview, publishing. */
+@RestController
+class CatalogController {
+
+    private final UnitCatalog catalog;
+
+    CatalogController(UnitCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    record UnitSummary(String id, int version, Text title, Text summary, Text track, List<Integer> grades, int hours) {
+    }
+
+    record Lesson(String id, Text title, String lang, String markdown) {
+    }
+
+    record Validation(boolean ok, List<Problem> problems) {
+    }
+
+    @GetMapping("/api/schools/{school}/units")
+    List<UnitSummary> units(@PathVariable String school) {
+        return catalog.unitIds().stream().map(id -> catalog.latest(school, id)).map(c -> new UnitSummary(c.unit().id(),
+                c.version(), c.unit().title(), c.unit().summary(), c.unit().track().label(), c.unit().grades(),
+                c.unit().hours())).toList();
+    }
+
+    /** The newest published version, as a student who starts it now gets it. */
+    @GetMapping("/api/schools/{school}/units/{unit}")
+    UnitView unit(@PathVariable String school, @PathVariable String unit) {
+        return UnitView.of(catalog.latest(school, unit));
+    }
+
+    @GetMapping("/api/schools/{school}/units/{unit}/versions")
+    List<UnitCatalog.VersionInfo> versions(@PathVariable String school, @PathVariable String unit, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return catalog.versions(school, unit);
+    }
+
+    @PostMapping("/api/schools/{school}/units/{unit}/drafts")
+    @ResponseStatus(HttpStatus.CREATED)
+    UnitCatalog.VersionInfo draft(@PathVariable String school, @PathVariable String unit, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        UnitVersion v = catalog.createDraft(school, unit, caller);
+        return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), null);
+    }
+
+    @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/files")
+    Map<String, String> files(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
+            Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return catalog.files(school, unit, version);
+    }
+
+    @PutMapping(path = "/api/schools/{school}/units/{unit}/versions/{version}/files", consumes = MediaType.TEXT_PLAIN_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void putFile(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
+            @RequestParam String path, @RequestBody String text, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        catalog.putFile(school, unit, version, path, text);
+    }
+
+    @DeleteMapping("/api/schools/{school}/units/{unit}/versions/{version}/files")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteFile(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
+            @RequestParam String path, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        catalog.deleteFile(school, unit, version, path);
+    }
+
+    @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/validate")
+    Validation validate(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        List<Problem> problems = catalog.validate(school, unit, version);
+        return new Validation(problems.isEmpty(), problems);
+    }
+
+    /** The version as a student would see it (drafts too, for their author's preview). */
+    @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}")
+    UnitView preview(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return UnitView.of(catalog.version(school, unit, version, true));
+    }
+
+    @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/lessons/{lesson}")
+    Lesson previewLesson(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
+            @PathVariable String lesson, @RequestParam(defaultValue = "ko") String lang, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return lesson(catalog.version(school, unit, version, true), lesson, lang);
+    }
+
+    @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/publish")
+    UnitCatalog.VersionInfo publish(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
+            Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        UnitVersion v = catalog.publish(school, unit, version, caller);
+        return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), v.publishedAt());
+    }
+
+    static Lesson lesson(UnitContent c, String lesson, String lang) {
+        if (!lang.equals("ko") && !lang.equals("en")) {
+            throw ApiProblem.badRequest("invalid-language", "lang is ko or en, not '" + lang + "'",
+                    "lang은 ko 또는 en입니다 ('" + lang + "'이 아님)");
+        }
+        var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + c.unit().id() + " has no lesson '"
+                + lesson + "'", c.unit().id() + " 단원에 '" + lesson + "' 수업이 없습니다"));
+        return new Lesson(l.id(), l.title(), lang, c.lessonText(lesson, lang).orElse(""));
+    }
+}

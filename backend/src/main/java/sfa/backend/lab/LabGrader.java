@@ -1,0 +1,158 @@
+package sfa.backend.lab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import sfa.backend.content.Content;
+import sfa.backend.web.ApiProblem;
+import sfa.lab.plant.CsvTrace;
+import sfa.lab.plant.Labs;
+import sfa.lab.plc.ManualSource;
+import sfa.lab.plc.ProgramSource;
+import sfa.lab.scenario.Grade;
+import sfa.lab.scenario.Grader;
+import sfa.lab.scenario.SpecLab;
+import sfa.lab.st.Diagnostic;
+import sfa.lab.st.StCompiler;
+import sfa.lab.st.StProgram;
+import sfa.lab.wiring.Wire;
+import sfa.lab.wiring.WiringException;
+import sfa.lab.wiring.WiringFile;
+
+/** Grades a student's program (and wiring) on a lab, exactly as {@code labsim grade} does. */
+@Component
+public class LabGrader {
+
+    /** A program or wiring file larger than this is refused before compiling. */
+    public static final int MAX_SOURCE_CHARS = 64 * 1024;
+
+    private final Content content;
+
+    LabGrader(Content content) {
+        this.content = content;
+    }
+
+    /** A finished grade, its compiler warnings, and the first seed's trace (CSV, gzip). */
+    public record Graded(Grade grade, List<Diagnostic> warnings, byte[] traceGzip) {
+    }
+
+    public SpecLab lab(String labId) {
+        return content.labs().find(labId).orElseThrow(() -> ApiProblem.notFound("there is no lab '" + labId + "'",
+                "'" + labId + "' 실습이 없습니다"));
+    }
+
+    /**
+     * @throws ApiProblem 422 with the diagnostics when the program does not compile, 400 for bad wiring
+     *         or a file that is too large
+     */
+    public Graded grade(String labId, String program, String wiring) {
+        SpecLab lab = lab(labId);
+        limit("program", program);
+        limit("wiring", wiring);
+        List<Wire> wires = wires(lab, wiring);
+        Supplier<ProgramSource> source;
+        List<Diagnostic> warnings = List.of();
+        if (program.isBlank()) {
+            if (lab.spec().standardPanel()) {
+                throw ApiProblem.badRequest("program-needed", "lab " + labId + " is graded on a Structured Text program",
+                        labId + " 실습은 ST 프로그램으로 채점합니다. 프로그램을 보내세요");
+            }
+            source = ManualSource::new;
+        } else {
+            StProgram compiled = compile(lab, program);
+            warnings = StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses())).diagnostics();
+            source = () -> {
+                compiled.coldRestart();
+                return compiled;
+            };
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Grade grade;
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
+            grade = Grader.grade(lab, source, wires, List.of(), new CsvTrace(w));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Graded(grade, warnings, bytes.toByteArray());
+    }
+
+    /** The compiled program, or a 422 problem listing every diagnostic with its line and column. */
+    public StProgram compile(SpecLab lab, String program) {
+        limit("program", program);
+        StCompiler.Compilation c = StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses()));
+        if (!c.ok()) {
+            ApiProblem p = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "program-does-not-compile",
+                    "the program has " + c.errors().size() + " error(s); the first: " + c.errors().getFirst().format("program"),
+                    "프로그램에 오류가 " + c.errors().size() + "개 있습니다. 첫 번째: " + c.errors().getFirst().formatKo("program"));
+            throw new ProgramProblem(p, c.diagnostics());
+        }
+        return c.program();
+    }
+
+    private static List<Wire> wires(SpecLab lab, String wiring) {
+        if (wiring.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Wire> wires = WiringFile.parse(wiring);
+            var probe = Labs.create(lab, 1, new ManualSource());
+            for (Wire w : wires) {
+                probe.addWire(w);
+            }
+            return wires;
+        } catch (WiringException e) {
+            throw ApiProblem.badRequest("invalid-wiring", e.english(), e.korean());
+        }
+    }
+
+    private static void limit(String what, String text) {
+        if (text.length() > MAX_SOURCE_CHARS) {
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, what + "-too-large", "the " + what + " has " + text.length()
+                    + " characters; at most " + MAX_SOURCE_CHARS + " are accepted",
+                    (what.equals("program") ? "프로그램" : "배선") + "이 " + text.length() + "자입니다. " + MAX_SOURCE_CHARS
+                            + "자까지 받습니다");
+        }
+    }
+
+    /** Diagnostics as JSON: line, column, length, severity, code, ko, en. */
+    public static List<Map<String, Object>> json(List<Diagnostic> diagnostics) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Diagnostic d : diagnostics) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", d.position().line());
+            m.put("column", d.position().column());
+            m.put("length", d.length());
+            m.put("severity", d.severity().label());
+            m.put("code", d.code());
+            m.put("ko", d.ko());
+            m.put("en", d.en());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A program that does not compile: the problem, with its diagnostics. */
+    public static final class ProgramProblem extends ApiProblem {
+        private final transient List<Diagnostic> diagnostics;
+
+        ProgramProblem(ApiProblem p, List<Diagnostic> diagnostics) {
+            super(p.status(), p.code(), p.english(), p.korean());
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package sfa.backend.learning;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Enrollments, each changed by one atomic update ({@code findAndModify} with {@code $addToSet},
+ * {@code $inc}, {@code $max}, {@code $push}): a retried or concurrent request never loses or
+ * double-counts, and no change needs a transaction.
+ */
+@Repository
+public class Enrollments {
+
+    /** Quiz attempts kept in full per enrollment (the count and the best score cover all of them). */
+    static final int KEPT_ATTEMPTS = 30;
+
+    private final MongoTemplate mongo;
+
+    Enrollments(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<Enrollment> find(String school, String username, String unit) {
+        return Optional.ofNullable(mongo.findById(Enrollment.id(school, username, unit), Enrollment.class));
+    }
+
+    public List<Enrollment> of(String school, String username) {
+        return mongo.find(Query.query(where("school").is(school).and("username").is(username)), Enrollment.class);
+    }
+
+    public List<Enrollment> ofStudents(String school, Collection<String> usernames) {
+        return mongo.find(Query.query(where("school").is(school).and("username").in(usernames)), Enrollment.class);
+    }
+
+    public List<Enrollment> ofSchool(String school) {
+        return mongo.find(Query.query(where("school").is(school)), Enrollment.class);
+    }
+
+    public List<Enrollment> all() {
+        return mongo.findAll(Enrollment.class);
+    }
+
+    /** The enrollment, started at {@code version} if it did not exist (an existing one keeps its version). */
+    public Enrollment start(String school, String username, String displayName, String unit, int version) {
+        Instant now = Instant.now();
+        Update u = new Update().setOnInsert("school", school).setOnInsert("username", username)
+                .setOnInsert("unit", unit).setOnInsert("version", version).setOnInsert("startedAt", now)
+                .setOnInsert("quizAttemptCount", 0).setOnInsert("bestQuizPercent", 0.0)
+                .setOnInsert("quizPassed", false).setOnInsert("labAttemptCount", 0)
+                .set("displayName", displayName).set("lastActivity", now);
+        return modify(Query.query(where("_id").is(Enrollment.id(school, username, unit))), u, true);
+    }
+
+    public Enrollment lessonRead(Enrollment e, String lesson) {
+        return modify(byId(e), new Update().addToSet("lessonsRead", lesson).set("lastActivity", Instant.now()), false);
+    }
+
+    public Enrollment quizAttempt(Enrollment e, Enrollment.QuizAttempt a) {
+        Update u = new Update().push("quizAttempts").slice(-KEPT_ATTEMPTS).each(a).inc("quizAttemptCount", 1)
+                .max("bestQuizPercent", a.percent()).set("lastActivity", a.at());
+        if (a.passed()) {
+            u.set("quizPassed", true);
+        }
+        return modify(byId(e), u, false);
+    }
+
+    public Enrollment labAttempt(Enrollment e, String lab, boolean passed) {
+        Update u = new Update().inc("labAttemptCount", 1).set("lastActivity", Instant.now());
+        if (passed) {
+            u.addToSet("labsPassed", lab);
+        }
+        return modify(byId(e), u, false);
+    }
+
+    /** Marks the enrollment complete once; a later call keeps the first moment. */
+    public Enrollment completed(Enrollment e, Instant at) {
+        Enrollment done = mongo.findAndModify(Query.query(where("_id").is(e.id()).and("completedAt").is(null)),
+                new Update().set("completedAt", at), FindAndModifyOptions.options().returnNew(true), Enrollment.class);
+        return done != null ? done : mongo.findById(e.id(), Enrollment.class);
+    }
+
+    private static Query byId(Enrollment e) {
+        return Query.query(where("_id").is(e.id()));
+    }
+
+    private Enrollment modify(Query q, Update u, boolean upsert) {
+        return mongo.findAndModify(q, u, FindAndModifyOptions.options().returnNew(true).upsert(upsert), Enrollment.class);
+    }
+}

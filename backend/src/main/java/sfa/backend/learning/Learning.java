@@ -1,0 +1,136 @@
+package sfa.backend.learning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import sfa.backend.catalog.QuizView;
+import sfa.backend.catalog.UnitCatalog;
+import sfa.backend.catalog.UnitContent;
+import sfa.backend.lab.LabAttempt;
+import sfa.backend.lab.LabAttempts;
+import sfa.backend.lab.LabGrader;
+import sfa.backend.security.Caller;
+import sfa.backend.web.ApiProblem;
+import sfa.courseware.Text;
+import sfa.courseware.quiz.Quiz;
+import sfa.courseware.quiz.QuizItem;
+
+/**
+ * A student working through a unit: starting it (at the newest published version, kept from then on),
+ * reading lessons, quiz attempts graded here on the server, lab attempts graded by the lab engine, and
+ * completion when the unit's rule is met.
+ */
+@Service
+public class Learning {
+
+    private final UnitCatalog catalog;
+    private final Enrollments enrollments;
+    private final LabGrader grader;
+    private final LabAttempts labAttempts;
+
+    Learning(UnitCatalog catalog, Enrollments enrollments, LabGrader grader, LabAttempts labAttempts) {
+        this.catalog = catalog;
+        this.enrollments = enrollments;
+        this.grader = grader;
+        this.labAttempts = labAttempts;
+    }
+
+    /** The student's enrollment in the unit, started now at the newest published version if new. */
+    public Enrollment start(String school, Caller student, String unit) {
+        var existing = enrollments.find(school, student.username(), unit);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        int version = catalog.latest(school, unit).version();
+        return enrollments.start(school, student.username(), student.displayName(), unit, version);
+    }
+
+    /** The version of the unit this student works on. */
+    public UnitContent content(Enrollment e) {
+        return catalog.version(e.school(), e.unit(), e.version(), false);
+    }
+
+    public Progress progress(Enrollment e) {
+        return Progress.of(content(e).unit(), e.version(), e);
+    }
+
+    public Enrollment lessonRead(String school, Caller student, String unit, String lesson) {
+        Enrollment e = start(school, student, unit);
+        if (content(e).lesson(lesson).isEmpty()) {
+            throw ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
+                    unit + " 단원에 '" + lesson + "' 수업이 없습니다");
+        }
+        return complete(enrollments.lessonRead(e, lesson));
+    }
+
+    /** An item's result as the student sees it after submitting: right or not, points, the explanation. */
+    public record ItemFeedback(String item, boolean correct, double points, int maxPoints, Text explanation) {
+    }
+
+    public record QuizFeedback(String attempt, double points, int maxPoints, double percent, boolean passed,
+            int passPercent, List<ItemFeedback> items, Progress progress) {
+    }
+
+    public QuizFeedback submitQuiz(String school, Caller student, String unit, Map<String, @Nullable Object> responses) {
+        Enrollment e = start(school, student, unit);
+        Quiz quiz = content(e).unit().quiz();
+        if (quiz == null) {
+            throw ApiProblem.notFound("unit " + unit + " has no quiz", unit + " 단원에는 확인 문제가 없습니다");
+        }
+        if (responses.size() > quiz.items().size() * 2 + 10) {
+            throw ApiProblem.badRequest("too-many-responses", "more responses than the quiz has items",
+                    "응답이 문항 수보다 많습니다");
+        }
+        Map<String, Object> shaped = new HashMap<>();
+        List<ItemFeedback> feedback = new ArrayList<>();
+        List<Enrollment.ItemResult> results = new ArrayList<>();
+        for (QuizItem item : quiz.items()) {
+            Object r = QuizView.response(item, responses.get(item.id()));
+            if (r != null) {
+                shaped.put(item.id(), r);
+            }
+            double pts = r == null ? 0 : item.score(r);
+            feedback.add(new ItemFeedback(item.id(), pts >= item.points() - 1e-9, pts, item.points(), item.explanation()));
+            results.add(new Enrollment.ItemResult(item.id(), pts, item.points()));
+        }
+        Quiz.Result result = quiz.score(shaped);
+        double percent = result.maxPoints() == 0 ? 0 : Math.round(result.points() * 1000.0 / result.maxPoints()) / 10.0;
+        Enrollment.QuizAttempt attempt = new Enrollment.QuizAttempt(UUID.randomUUID().toString(), Instant.now(),
+                result.points(), result.maxPoints(), percent, result.passed(), results);
+        Enrollment after = complete(enrollments.quizAttempt(e, attempt));
+        return new QuizFeedback(attempt.id(), result.points(), result.maxPoints(), percent, result.passed(),
+                quiz.passPercent(), feedback, progress(after));
+    }
+
+    public record LabFeedback(String attempt, Map<String, Object> grade, List<Map<String, Object>> warnings,
+            Progress progress) {
+    }
+
+    /** Grades a program (and wiring) on one of the unit's labs and stores the attempt with its trace. */
+    public LabFeedback submitLab(String school, Caller student, String unit, String lab, String program, String wiring) {
+        Enrollment e = start(school, student, unit);
+        UnitContent c = content(e);
+        if (c.unit().labs().stream().noneMatch(l -> l.lab().equals(lab))) {
+            throw ApiProblem.notFound("unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다");
+        }
+        LabGrader.Graded g = grader.grade(lab, program, wiring);
+        Map<String, Object> grade = g.grade().toMap();
+        LabAttempt a = labAttempts.add(new LabAttempt(UUID.randomUUID().toString(), school, student.username(), unit,
+                e.version(), lab, Instant.now(), g.grade().passed(), g.grade().score(), grade, program, wiring,
+                g.traceGzip()));
+        Enrollment after = complete(enrollments.labAttempt(e, lab, g.grade().passed()));
+        return new LabFeedback(a.id(), grade, LabGrader.json(g.warnings()), progress(after));
+    }
+
+    private Enrollment complete(Enrollment e) {
+        if (e.completedAt() == null && Progress.of(content(e).unit(), e.version(), e).completed()) {
+            return enrollments.completed(e, Instant.now());
+        }
+        return e;
+    }
+}

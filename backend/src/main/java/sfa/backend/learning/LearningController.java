@@ -1,0 +1,153 @@
+package sfa.backend.learning;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import sfa.backend.catalog.UnitContent;
+import sfa.backend.catalog.UnitView;
+import sfa.backend.lab.LabAttempt;
+import sfa.backend.lab.LabAttempts;
+import sfa.backend.school.SchoolScope;
+import sfa.backend.security.Caller;
+import sfa.backend.web.ApiProblem;
+import sfa.courseware.Text;
+
+/**
+ * A student's own learning ({@code /my/…}) and a teacher's look at one student's. Answers reach the
+ * browser only in the feedback to a submitted attempt.
+ */
+@RestController
+class LearningController {
+
+    private final Learning learning;
+    private final Enrollments enrollments;
+    private final LabAttempts labAttempts;
+
+    LearningController(Learning learning, Enrollments enrollments, LabAttempts labAttempts) {
+        this.learning = learning;
+        this.enrollments = enrollments;
+        this.labAttempts = labAttempts;
+    }
+
+    record Started(UnitView unit, Progress progress) {
+    }
+
+    record Lesson(String id, Text title, String lang, String markdown) {
+    }
+
+    record QuizSubmission(@NotNull @Size(max = 200) Map<String, @Nullable Object> responses) {
+    }
+
+    record LabSubmission(@Size(max = 70_000) String program, @Size(max = 70_000) String wiring) {
+        LabSubmission {
+            program = program == null ? "" : program;
+            wiring = wiring == null ? "" : wiring;
+        }
+    }
+
+    record AttemptSummary(String id, String lab, int version, java.time.Instant at, boolean passed, int score,
+            Map<String, Object> grade) {
+        static AttemptSummary of(LabAttempt a) {
+            return new AttemptSummary(a.id(), a.lab(), a.version(), a.at(), a.passed(), a.score(), a.grade());
+        }
+    }
+
+    @GetMapping("/api/schools/{school}/my/units")
+    List<Progress> myUnits(@PathVariable String school, Caller caller) {
+        return enrollments.of(school, caller.username()).stream().map(learning::progress).toList();
+    }
+
+    /** Starts the unit (at the newest published version) or continues it (at the version started). */
+    @PostMapping("/api/schools/{school}/my/units/{unit}")
+    Started start(@PathVariable String school, @PathVariable String unit, Caller caller) {
+        Enrollment e = learning.start(school, caller, unit);
+        return new Started(UnitView.of(learning.content(e)), learning.progress(e));
+    }
+
+    @GetMapping("/api/schools/{school}/my/units/{unit}")
+    Started myUnit(@PathVariable String school, @PathVariable String unit, Caller caller) {
+        return start(school, unit, caller);
+    }
+
+    @GetMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}")
+    Lesson lesson(@PathVariable String school, @PathVariable String unit, @PathVariable String lesson,
+            @RequestParam(defaultValue = "ko") String lang, Caller caller) {
+        UnitContent c = learning.content(learning.start(school, caller, unit));
+        if (!lang.equals("ko") && !lang.equals("en")) {
+            throw ApiProblem.badRequest("invalid-language", "lang is ko or en, not '" + lang + "'",
+                    "lang은 ko 또는 en입니다 ('" + lang + "'이 아님)");
+        }
+        var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
+                unit + " 단원에 '" + lesson + "' 수업이 없습니다"));
+        return new Lesson(l.id(), l.title(), lang, c.lessonText(lesson, lang).orElse(""));
+    }
+
+    @PostMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}/read")
+    Progress read(@PathVariable String school, @PathVariable String unit, @PathVariable String lesson, Caller caller) {
+        return learning.progress(learning.lessonRead(school, caller, unit, lesson));
+    }
+
+    @PostMapping("/api/schools/{school}/my/units/{unit}/quiz/attempts")
+    Learning.QuizFeedback quiz(@PathVariable String school, @PathVariable String unit,
+            @Valid @RequestBody QuizSubmission submission, Caller caller) {
+        return learning.submitQuiz(school, caller, unit, submission.responses());
+    }
+
+    @PostMapping("/api/schools/{school}/my/units/{unit}/labs/{lab}/attempts")
+    Learning.LabFeedback lab(@PathVariable String school, @PathVariable String unit, @PathVariable String lab,
+            @Valid @RequestBody LabSubmission submission, Caller caller) {
+        return learning.submitLab(school, caller, unit, lab, submission.program(), submission.wiring());
+    }
+
+    @GetMapping("/api/schools/{school}/my/units/{unit}/labs/attempts")
+    List<AttemptSummary> myAttempts(@PathVariable String school, @PathVariable String unit, Caller caller) {
+        return labAttempts.of(school, caller.username(), unit).stream().map(AttemptSummary::of).toList();
+    }
+
+    @GetMapping(path = "/api/schools/{school}/my/lab-attempts/{attempt}/trace", produces = "text/csv")
+    ResponseEntity<byte[]> myTrace(@PathVariable String school, @PathVariable String attempt, Caller caller) {
+        return trace(school, caller.username(), attempt);
+    }
+
+    /** A teacher's view of one student in one unit: progress and every attempt. */
+    record StudentUnit(String username, Progress progress, List<Enrollment.QuizAttempt> quizAttempts,
+            List<AttemptSummary> labAttempts) {
+    }
+
+    @GetMapping("/api/schools/{school}/students/{username}/units/{unit}")
+    StudentUnit studentUnit(@PathVariable String school, @PathVariable String username, @PathVariable String unit,
+            Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        Enrollment e = enrollments.find(school, username, unit).orElseThrow(() -> ApiProblem.notFound(
+                username + " has not started unit " + unit, username + " 학생은 " + unit + " 단원을 시작하지 않았습니다"));
+        return new StudentUnit(username, learning.progress(e), e.quizAttempts(),
+                labAttempts.of(school, username, unit).stream().map(AttemptSummary::of).toList());
+    }
+
+    @GetMapping(path = "/api/schools/{school}/students/{username}/lab-attempts/{attempt}/trace", produces = "text/csv")
+    ResponseEntity<byte[]> studentTrace(@PathVariable String school, @PathVariable String username,
+            @PathVariable String attempt, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return trace(school, username, attempt);
+    }
+
+    private ResponseEntity<byte[]> trace(String school, String username, String attempt) {
+        LabAttempt a = labAttempts.find(school, username, attempt).orElseThrow(() -> ApiProblem.notFound(
+                "no lab attempt '" + attempt + "'", "'" + attempt + "' 실습 시도가 없습니다"));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(a.traceGzip());
+    }
+}

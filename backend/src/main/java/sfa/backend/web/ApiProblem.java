@@ -1,0 +1,54 @@
+package sfa.backend.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the platform refuses, with the reason in Korean and English; answered as an RFC 9457
+ * problem ({@link ProblemAdvice}). {@code code} is a short stable name a client can test
+ * ({@code not-your-school}, {@code draft-only}, …).
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String korean;
+
+    public ApiProblem(HttpStatus status, String code, String english, String korean) {
+        super(english);
+        this.status = status;
+        this.code = code;
+        this.korean = korean;
+    }
+
+    public static ApiProblem notFound(String english, String korean) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", english, korean);
+    }
+
+    public static ApiProblem badRequest(String code, String english, String korean) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, code, english, korean);
+    }
+
+    public static ApiProblem forbidden(String code, String english, String korean) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, code, english, korean);
+    }
+
+    public static ApiProblem conflict(String code, String english, String korean) {
+        return new ApiProblem(HttpStatus.CONFLICT, code, english, korean);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String english() {
+        return getMessage();
+    }
+
+    public String korean() {
+        return korean;
+    }
+}

@@ -1,0 +1,152 @@
+package sfa.backend.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import sfa.backend.content.Content;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class LearningApiTests extends ApiTest {
+
+    static final String GUMI = "gumi-electronic";
+
+    @Autowired
+    Content content;
+
+    String json(Object... keyValues) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            b.append(i == 0 ? "" : ",").append('"').append(keyValues[i]).append("\":").append(keyValues[i + 1]);
+        }
+        return b.append('}').toString();
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "") + "\"";
+    }
+
+    String solution(String lab) throws Exception {
+        return Files.readString(content.root().resolve("courseware/solutions/" + lab + ".st"));
+    }
+
+    @Test
+    void aStudentCompletesAUnitByReadingItsLessonsPassingItsQuizAndItsLab() throws Exception {
+        var me = student("gm-student1", GUMI);
+        String unit = "/api/schools/" + GUMI + "/my/units/self-hold";
+        mvc.perform(post(unit).with(me)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.unit.version").value(1))
+                .andExpect(jsonPath("$.progress.percent").value(0))
+                .andExpect(jsonPath("$.progress.completed").value(false));
+
+        mvc.perform(get(unit + "/lessons/contacts").with(me)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.markdown").value(containsString("#")));
+        mvc.perform(post(unit + "/lessons/contacts/read").with(me)).andExpect(jsonPath("$.lessonsRead").value(1));
+        mvc.perform(post(unit + "/lessons/self-hold/read").with(me)).andExpect(jsonPath("$.lessonsRead").value(2));
+
+        String answers = json("responses", json("q1", quote("b"), "q2", "[\"a\",\"b\"]", "q3", "true", "q4", "false",
+                "q5", "100", "q6", "[\"press-start\",\"motor-on\",\"release-start\",\"press-stop\",\"stays-off\"]",
+                "q7", json("parallel", quote("or"), "series", quote("and"), "slash", quote("not"), "coil", quote("assign"))));
+        mvc.perform(post(unit + "/quiz/attempts").with(me).contentType(MediaType.APPLICATION_JSON).content(answers))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(true))
+                .andExpect(jsonPath("$.items[0].correct").value(true))
+                .andExpect(jsonPath("$.items[0].explanation.ko").isNotEmpty())
+                .andExpect(jsonPath("$.progress.completed").value(false));
+
+        mvc.perform(post(unit + "/labs/conveyor-self-hold/attempts").with(me).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("program", quote(solution("conveyor-self-hold")))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.grade.passed").value(true))
+                .andExpect(jsonPath("$.grade.objectives[0].message.ko").isNotEmpty())
+                .andExpect(jsonPath("$.progress.percent").value(100))
+                .andExpect(jsonPath("$.progress.completed").value(true))
+                .andExpect(jsonPath("$.progress.completedAt").isNotEmpty());
+
+        mvc.perform(get(unit + "/labs/attempts").with(me)).andExpect(jsonPath("$[0].passed").value(true))
+                .andExpect(jsonPath("$[0].lab").value("conveyor-self-hold"));
+        mvc.perform(get("/api/schools/" + GUMI + "/my/units").with(me))
+                .andExpect(jsonPath("$[0].unit").value("self-hold"))
+                .andExpect(jsonPath("$[0].completed").value(true));
+    }
+
+    @Test
+    void theQuizReachesTheBrowserWithoutAnswersOrExplanations() throws Exception {
+        String body = mvc.perform(post("/api/schools/" + GUMI + "/my/units/self-hold").with(student("gm-student2", GUMI)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(body).contains("\"quiz\"", "press-start").doesNotContain("answer", "explanation", "tolerance");
+    }
+
+    @Test
+    void aWrongQuizAnswerIsMarkedWithItsExplanationAndTheBestScoreIsKept() throws Exception {
+        var me = student("gm-student3", GUMI);
+        String attempts = "/api/schools/" + GUMI + "/my/units/self-hold/quiz/attempts";
+        mvc.perform(post(attempts).with(me).contentType(MediaType.APPLICATION_JSON).content(json("responses",
+                        json("q1", quote("b"), "q3", "true"))))
+                .andExpect(jsonPath("$.passed").value(false))
+                .andExpect(jsonPath("$.items[0].correct").value(true))
+                .andExpect(jsonPath("$.items[1].correct").value(false))
+                .andExpect(jsonPath("$.items[1].explanation.en").isNotEmpty());
+        mvc.perform(post(attempts).with(me).contentType(MediaType.APPLICATION_JSON).content(json("responses",
+                json("q1", quote("a")))));
+
+        mvc.perform(get("/api/schools/" + GUMI + "/my/units").with(me))
+                .andExpect(jsonPath("$[0].bestQuizPercent").value(org.hamcrest.Matchers.greaterThan(0.0)))
+                .andExpect(jsonPath("$[0].quizPassed").value(false));
+    }
+
+    @Test
+    void aProgramThatDoesNotCompileIsAnsweredWithEachErrorsLineAndColumn() throws Exception {
+        String program = "PROGRAM Main\nVAR\n  START AT %IX0.0 : BOOL;\n  STOP AT %IX0.1 : BOOL;\n  MOTOR AT %QX0.0 : BOOL;\n"
+                + "END_VAR\nMOTOR := (START OR MOTR) AND STOP;\nEND_PROGRAM\n";
+        mvc.perform(post("/api/schools/" + GUMI + "/my/units/self-hold/labs/conveyor-self-hold/attempts")
+                        .with(student("gm-student4", GUMI)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("program", quote(program))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("program-does-not-compile"))
+                .andExpect(jsonPath("$.message.ko").value(containsString("오류")))
+                .andExpect(jsonPath("$.diagnostics[0].line").value(7))
+                .andExpect(jsonPath("$.diagnostics[0].column").value(20))
+                .andExpect(jsonPath("$.diagnostics[0].en").value(containsString("did you mean 'MOTOR'")));
+    }
+
+    @Test
+    void aStudentKeepsTheVersionTheyStartedWhileATeacherPublishesANewOne() throws Exception {
+        String school = "busan-mechanical";
+        var kim = student("bs-student1", school);
+        var lee = student("bs-student2", school);
+        var teacher = teacher("bs-teacher", school);
+        mvc.perform(post("/api/schools/" + school + "/my/units/self-hold").with(kim))
+                .andExpect(jsonPath("$.unit.version").value(1));
+
+        String versions = "/api/schools/" + school + "/units/self-hold";
+        mvc.perform(post(versions + "/drafts").with(teacher)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(2)).andExpect(jsonPath("$.status").value("DRAFT"));
+        String lesson = Files.readString(Path.of(content.root().toString(), "courseware/units/self-hold/lessons/01-contacts.ko.md"));
+        mvc.perform(put(versions + "/versions/2/files").param("path", "lessons/01-contacts.ko.md").with(teacher)
+                        .contentType(MediaType.TEXT_PLAIN).content("# 2판에서 고친 수업\n\n" + lesson))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(versions + "/versions/2/publish").with(teacher)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+
+        mvc.perform(get("/api/schools/" + school + "/my/units/self-hold/lessons/contacts").with(kim))
+                .andExpect(jsonPath("$.markdown").value(org.hamcrest.Matchers.not(containsString("2판에서 고친 수업"))));
+        mvc.perform(post("/api/schools/" + school + "/my/units/self-hold").with(lee))
+                .andExpect(jsonPath("$.unit.version").value(2));
+        mvc.perform(get("/api/schools/" + school + "/my/units/self-hold/lessons/contacts").with(lee))
+                .andExpect(jsonPath("$.markdown").value(containsString("2판에서 고친 수업")));
+        mvc.perform(put(versions + "/versions/2/files").param("path", "lessons/01-contacts.ko.md").with(teacher)
+                        .contentType(MediaType.TEXT_PLAIN).content("# changed after publishing"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("draft-only"));
+    }
+}
