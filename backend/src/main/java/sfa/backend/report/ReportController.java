@@ -1,0 +1,61 @@
+package sfa.backend.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import sfa.backend.school.SchoolScope;
+import sfa.backend.security.Caller;
+
+/** Completion reports: a school's (teachers and administrators), the programme's (programme administrators). */
+@RestController
+class ReportController {
+
+    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final CompletionReport report;
+
+    ReportController(CompletionReport report) {
+        this.report = report;
+    }
+
+    @GetMapping("/api/schools/{school}/reports/completion")
+    CompletionReport.SchoolSummary school(@PathVariable String school, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return report.summary(school);
+    }
+
+    @GetMapping("/api/schools/{school}/reports/completion.csv")
+    ResponseEntity<byte[]> schoolCsv(@PathVariable String school, Caller caller) {
+        SchoolScope.require(caller, Caller.Role.TEACHER);
+        return csv(school, report.rows(school));
+    }
+
+    /** The three schools side by side. */
+    @GetMapping("/api/reports/programme")
+    List<CompletionReport.SchoolSummary> programme(Caller caller) {
+        SchoolScope.require(caller, Caller.Role.PROGRAM_ADMIN);
+        return report.schools().stream().map(report::summary).toList();
+    }
+
+    @GetMapping("/api/reports/programme.csv")
+    ResponseEntity<byte[]> programmeCsv(Caller caller) {
+        SchoolScope.require(caller, Caller.Role.PROGRAM_ADMIN);
+        List<CompletionRow> rows = new ArrayList<>();
+        report.schools().forEach(s -> rows.addAll(report.rows(s)));
+        return csv("programme", rows);
+    }
+
+    private static ResponseEntity<byte[]> csv(String name, List<CompletionRow> rows) {
+        String file = "completion-" + name + "-" + LocalDate.now() + ".csv";
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .body(CompletionCsv.write(rows));
+    }
+}
