@@ -57,6 +57,8 @@ public final class LabSession {
 
     private Plant plant;
     private TraceTable recording;
+    /** False when the session was resumed mid-sequence: the recording misses the sequence's start. */
+    private boolean recordingWhole = true;
     private boolean running;
     private long baseNanos;
     private long stepsSinceBase;
@@ -68,6 +70,12 @@ public final class LabSession {
      * @param speed simulated time per wall-clock time: 1 is real time (faster only in tests and demos)
      */
     LabSession(String id, SpecLab lab, Mode mode, Supplier<ProgramSource> programs, double speed) {
+        this(id, lab, mode, programs, speed, null);
+    }
+
+    /** @param snapshot a {@link #snapshot()} to continue from, or null for a fresh plant */
+    LabSession(String id, SpecLab lab, Mode mode, Supplier<ProgramSource> programs, double speed,
+            byte @Nullable [] snapshot) {
         this.id = id;
         this.lab = lab;
         this.mode = mode;
@@ -75,7 +83,13 @@ public final class LabSession {
         this.programs = mode == Mode.EXTERNAL ? () -> external : programs;
         this.seed = lab.spec().seeds().getFirst();
         this.scanNanos = Math.max(1, (long) (lab.scanMillis() * 1_000_000L / speed));
-        this.plant = newPlant();
+        if (snapshot == null) {
+            this.plant = newPlant();
+        } else {
+            this.plant = Labs.resume(snapshot, this.programs.get(), labId -> labId.equals(lab.id())
+                    ? java.util.Optional.of(lab) : java.util.Optional.empty());
+            this.recordingWhole = plant.clock().nowMillis() == 0;
+        }
         this.points = plant.ioMap();
         this.recording = newRecording();
         this.status = capture();
@@ -141,7 +155,47 @@ public final class LabSession {
             running = false;
             plant = newPlant();
             recording = newRecording();
+            recordingWhole = true;
             status = capture();
+        }
+    }
+
+    /**
+     * An operator's hand on the panel, applied at the next scan: press or release a push button (or the
+     * E-stop), set a value device (a potentiometer, say).
+     *
+     * @throws SessionException naming the problem when the lab has no such device or it cannot do that
+     */
+    public void operate(sfa.lab.plant.Command.Action action, String device, double value) {
+        if (action != sfa.lab.plant.Command.Action.PRESS && action != sfa.lab.plant.Command.Action.RELEASE
+                && action != sfa.lab.plant.Command.Action.SET) {
+            throw new SessionException("an operator can press, release or set a device, not " + action,
+                    "조작은 누르기, 떼기, 값 설정만 할 수 있습니다");
+        }
+        synchronized (this) {
+            try {
+                plant.schedule(new sfa.lab.plant.Command(plant.clock().nowMillis(), device, action, value));
+            } catch (IllegalArgumentException e) {
+                throw new SessionException(e.getMessage(), "'" + device + "' 장치를 조작할 수 없습니다: 이 실습의 조작 장치는 "
+                        + String.join(", ", plant.operableNames()) + "입니다");
+            }
+        }
+    }
+
+    /** The devices an operator can work: push buttons, the E-stop, value devices. */
+    public List<String> operableNames() {
+        synchronized (this) {
+            return plant.operableNames();
+        }
+    }
+
+    /**
+     * The whole running state (plant, PLC and program), to be continued later by
+     * {@link LabSessions#resume}, exactly where it stands.
+     */
+    public byte[] snapshot() {
+        synchronized (this) {
+            return plant.snapshot();
         }
     }
 
@@ -229,6 +283,11 @@ public final class LabSession {
             return Grader.grade(lab, programs, List.of(), List.of(), null);
         }
         synchronized (this) {
+            if (!recordingWhole) {
+                throw new SessionException("this session was resumed mid-way, so the test sequence was not recorded from"
+                        + " its start: Reset, Start and let it run to the end to be graded",
+                        "이 세션은 중간에 이어서 실행되어 시험 순서가 처음부터 기록되지 않았습니다. Reset 후 Start하여 끝까지 실행하면 채점할 수 있습니다");
+            }
             long recorded = plant.clock().nowMillis();
             if (recorded < lab.sequenceMillis()) {
                 long left = (lab.sequenceMillis() - recorded + 999) / 1000;

@@ -114,7 +114,21 @@ public final class LabSessions implements AutoCloseable {
     /** A session whose outputs the student's own client writes. */
     public Opened openExternal(String labId) {
         SpecLab lab = lab(labId);
-        return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new);
+        return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, null, null);
+    }
+
+    /**
+     * A session continued from {@link LabSession#snapshot()}, stopped, under the id it had when that id
+     * is free ({@code source} is the program for a program session, null for an external one).
+     *
+     * @throws ProgramRejected when the program no longer compiles
+     */
+    public Opened resume(String id, String labId, @Nullable String source, byte[] snapshot) {
+        SpecLab lab = lab(labId);
+        if (source == null) {
+            return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, snapshot, id);
+        }
+        return open(lab, LabSession.Mode.PROGRAM, programs(lab, source), snapshot, id);
     }
 
     /**
@@ -124,27 +138,33 @@ public final class LabSessions implements AutoCloseable {
      */
     public Opened openProgram(String labId, String source) {
         SpecLab lab = lab(labId);
+        return open(lab, LabSession.Mode.PROGRAM, programs(lab, source), null, null);
+    }
+
+    private static Supplier<ProgramSource> programs(SpecLab lab, String source) {
         StCompiler.Options options = StCompiler.Options.forLab(lab.addresses());
         StCompiler.Compilation first = StCompiler.compile(source, options);
         if (!first.ok()) {
             throw new ProgramRejected(first.errors());
         }
         // Each call compiles afresh: the live run and a grading run must not share one program's state.
-        Supplier<ProgramSource> programs = () -> {
+        return () -> {
             StProgram p = StCompiler.compile(source, options).program();
             p.coldRestart();
             return p;
         };
-        return open(lab, LabSession.Mode.PROGRAM, programs);
     }
 
-    private Opened open(SpecLab lab, LabSession.Mode mode, Supplier<ProgramSource> programs) {
-        String id;
-        do {
+    private Opened open(SpecLab lab, LabSession.Mode mode, Supplier<ProgramSource> programs, byte @Nullable [] snapshot,
+            @Nullable String preferredId) {
+        String id = preferredId != null && preferredId.matches("[a-z0-9]{4,32}") ? preferredId : newId();
+        while (sessions.containsKey(id)) {
             id = newId();
-        } while (sessions.containsKey(id));
-        LabSession s = new LabSession(id, lab, mode, programs, speed);
-        sessions.put(id, s);
+        }
+        LabSession s = new LabSession(id, lab, mode, programs, speed, snapshot);
+        if (sessions.putIfAbsent(id, s) != null) {
+            return open(lab, mode, programs, snapshot, null);
+        }
         Credentials.Issued login = credentials.issue(id);
         audit.record(id, "server", "open", lab.id() + " " + mode.name().toLowerCase(java.util.Locale.ROOT));
         opened.forEach(l -> l.accept(s));

@@ -53,6 +53,61 @@ class LabSessionsTests {
     }
 
     @Test
+    void anOperatorsPressOnThePanelReachesTheProgramAtTheNextScan() throws Exception {
+        LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD).session();
+        int motor = s.point("MOTOR");
+
+        s.operate(sfa.lab.plant.Command.Action.PRESS, "START", 0);
+        s.start();
+        await("the motor runs", () -> s.status().value(motor) == 1);
+        s.operate(sfa.lab.plant.Command.Action.RELEASE, "START", 0);
+        await("a few more scans", () -> s.status().timeMillis() >= 300);
+
+        assertThat(s.status().timeMillis()).as("before the test sequence's own START at 1.0 s").isLessThan(1_000);
+        assertThat(s.status().value(motor)).as("the self-hold keeps it running").isEqualTo(1);
+        assertThatThrownBy(() -> s.operate(sfa.lab.plant.Command.Action.PRESS, "STRAT", 0))
+                .isInstanceOf(SessionException.class).hasMessageContaining("STRAT")
+                .satisfies(e -> assertThat(((SessionException) e).korean()).contains("START"));
+    }
+
+    @Test
+    void aSnapshotResumesTheSessionExactlyWhereItStoodUnderItsOwnId() throws Exception {
+        LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD).session();
+        int motor = s.point("MOTOR");
+        s.start();
+        await("the sequence pressed START and the motor runs", () -> s.status().value(motor) == 1);
+        s.stop();
+        LabSession.Status before = s.status();
+        byte[] snapshot = s.snapshot();
+        sessions.close(s.id());
+
+        LabSession resumed = sessions.resume(s.id(), "conveyor-self-hold", SELF_HOLD, snapshot).session();
+
+        assertThat(resumed.id()).isEqualTo(s.id());
+        assertThat(resumed.status().timeMillis()).isEqualTo(before.timeMillis());
+        assertThat(resumed.status().values()).containsExactly(before.values());
+        assertThat(resumed.status().running()).isFalse();
+        resumed.start();
+        await("the sequence's STOP at 3.0 s stops the resumed motor", () -> resumed.status().timeMillis() > 3_100);
+        assertThat(resumed.status().value(motor)).isZero();
+    }
+
+    @Test
+    void anExternalSessionResumedMidSequenceAsksForAResetBeforeItIsGraded() throws Exception {
+        LabSession s = sessions.openExternal("conveyor-self-hold").session();
+        s.start();
+        await("half a simulated second", () -> s.status().timeMillis() > 500);
+        s.stop();
+        LabSession resumed = sessions.resume("other1", "conveyor-self-hold", null, s.snapshot()).session();
+
+        assertThatThrownBy(resumed::grade).isInstanceOf(SessionException.class).hasMessageContaining("Reset");
+        resumed.reset();
+        resumed.start();
+        await("the whole test sequence ran", () -> resumed.status().timeMillis() > 20_100);
+        assertThat(resumed.grade().passed()).as("nobody drove the motor").isFalse();
+    }
+
+    @Test
     void stopFreezesSimulatedTimeAndResetGoesBackToTheBeginning() throws Exception {
         LabSession s = sessions.openExternal("conveyor-self-hold").session();
         LabSession other = sessions.openExternal("conveyor-self-hold").session();
