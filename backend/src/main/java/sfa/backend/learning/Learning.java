@@ -127,6 +127,23 @@ public class Learning {
         return new LabFeedback(a.id(), grade, LabGrader.json(g.warnings()), progress(after));
     }
 
+    /**
+     * Records a grade a live session gave (a program run live, or the student's own OPC UA client) as an
+     * attempt at one of the unit's labs.
+     */
+    public LabFeedback recordLiveGrade(String school, Caller student, String unit, String lab,
+            sfa.lab.scenario.Grade grade, String program) {
+        Enrollment e = start(school, student, unit);
+        if (content(e).unit().labs().stream().noneMatch(l -> l.lab().equals(lab))) {
+            throw ApiProblem.notFound("unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다");
+        }
+        Map<String, Object> map = grade.toMap();
+        LabAttempt a = labAttempts.add(new LabAttempt(UUID.randomUUID().toString(), school, student.username(), unit,
+                e.version(), lab, Instant.now(), grade.passed(), grade.score(), map, program, "", new byte[0]));
+        Enrollment after = complete(enrollments.labAttempt(e, lab, grade.passed()));
+        return new LabFeedback(a.id(), map, List.of(), progress(after));
+    }
+
     private Enrollment complete(Enrollment e) {
         if (e.completedAt() == null && Progress.of(content(e).unit(), e.version(), e).completed()) {
             return enrollments.completed(e, Instant.now());

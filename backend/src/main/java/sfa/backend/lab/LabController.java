@@ -1,0 +1,151 @@
+package sfa.backend.lab;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import sfa.backend.learning.Learning;
+import sfa.backend.security.Caller;
+import sfa.backend.web.ApiProblem;
+import sfa.lab.plant.Command;
+import sfa.lab.plant.IoPoint;
+import sfa.lab.scenario.Grade;
+import sfa.lab.session.Credentials;
+import sfa.lab.session.LabSession;
+
+/** A student's live labs: open, watch (server-sent events), operate, run, grade, reach over OPC UA. */
+@RestController
+class LabController {
+
+    private final LiveLabs labs;
+    private final LabHost host;
+    private final LabStream stream;
+    private final Learning learning;
+
+    LabController(LiveLabs labs, LabHost host, LabStream stream, Learning learning) {
+        this.labs = labs;
+        this.host = host;
+        this.stream = stream;
+        this.learning = learning;
+    }
+
+    record OpenLab(@NotBlank @Size(max = 64) String lab, @Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String program) {
+    }
+
+    record Operation(@NotBlank @Pattern(regexp = "press|release|set", message = "action is press, release or set") String action,
+            @NotBlank @Size(max = 64) String device, @Nullable Double value) {
+    }
+
+    record Io(String name, String address) {
+    }
+
+    /** How the student's own client reaches the session: endpoint, login (shown once) and the session's node. */
+    record OpcUaAccess(@Nullable String endpoint, @Nullable String user, @Nullable String password, String node) {
+    }
+
+    record LiveView(String id, String lab, String mode, LabStream.Frame state, List<Io> io, List<String> devices,
+            @Nullable OpcUaAccess opcUa) {
+    }
+
+    private LiveView view(LiveLabs.Opened o, Credentials.@Nullable Issued login) {
+        LabSession s = o.session();
+        String node = "Labs/" + s.id();
+        OpcUaAccess access = new OpcUaAccess(host.opcUaEndpoint(), login == null ? null : login.user(),
+                login == null ? null : login.password(), node);
+        return new LiveView(s.id(), s.lab().id(), s.mode().name().toLowerCase(Locale.ROOT), LabStream.Frame.of(s),
+                s.points().stream().map((IoPoint p) -> new Io(p.name(), p.address().toString())).toList(),
+                s.operableNames(), access);
+    }
+
+    @PostMapping("/api/schools/{school}/my/labs")
+    @ResponseStatus(HttpStatus.CREATED)
+    LiveView open(@PathVariable String school, @Valid @RequestBody OpenLab open, Caller caller) {
+        String program = open.program() == null || open.program().isBlank() ? null : open.program();
+        LiveLabs.Opened o = labs.open(school, caller, open.lab(), program);
+        return view(o, o.login());
+    }
+
+    @GetMapping("/api/schools/{school}/my/labs")
+    List<LiveLab> mine(@PathVariable String school, Caller caller) {
+        return labs.mine(school, caller);
+    }
+
+    @GetMapping("/api/schools/{school}/my/labs/{id}")
+    LiveView get(@PathVariable String school, @PathVariable String id, Caller caller) {
+        LiveLabs.Opened o = labs.use(school, caller, id);
+        return view(o, o.login());
+    }
+
+    @GetMapping(path = "/api/schools/{school}/my/labs/{id}/stream", produces = "text/event-stream")
+    SseEmitter watch(@PathVariable String school, @PathVariable String id, Caller caller) {
+        return stream.subscribe(labs.use(school, caller, id).session());
+    }
+
+    @PostMapping("/api/schools/{school}/my/labs/{id}/commands/{command}")
+    LabStream.Frame command(@PathVariable String school, @PathVariable String id, @PathVariable String command,
+            Caller caller) {
+        LabHost.Action action = switch (command) {
+            case "start" -> LabHost.Action.START;
+            case "stop" -> LabHost.Action.STOP;
+            case "reset" -> LabHost.Action.RESET;
+            default -> throw ApiProblem.badRequest("unknown-command", "the commands are start, stop and reset, not '"
+                    + command + "'", "명령은 start, stop, reset 중 하나입니다 ('" + command + "'이 아님)");
+        };
+        LabSession s = labs.use(school, caller, id).session();
+        host.command(s.id(), action);
+        return LabStream.Frame.of(s);
+    }
+
+    /** A hand on the panel: press or release a push button or the E-stop, set a value device. */
+    @PostMapping("/api/schools/{school}/my/labs/{id}/operate")
+    LabStream.Frame operate(@PathVariable String school, @PathVariable String id, @Valid @RequestBody Operation op,
+            Caller caller) {
+        LabSession s = labs.use(school, caller, id).session();
+        host.operate(s.id(), Command.Action.valueOf(op.action().toUpperCase(Locale.ROOT)), op.device(), op.value() == null ? 0 : op.value());
+        return LabStream.Frame.of(s);
+    }
+
+    /**
+     * Grades the session: a program session by the grader, an external one by what the student's client
+     * did during the recorded test sequence. With {@code unit}, the attempt counts in that unit.
+     */
+    @PostMapping("/api/schools/{school}/my/labs/{id}/grade")
+    Map<String, Object> grade(@PathVariable String school, @PathVariable String id,
+            @RequestParam(required = false) @Nullable String unit, Caller caller) {
+        LiveLabs.Opened o = labs.use(school, caller, id);
+        Grade g = host.grade(o.session().id());
+        if (unit != null) {
+            return Map.of("grade", g.toMap(), "attempt", learning.recordLiveGrade(school, caller, unit, o.lab().lab(), g,
+                    o.lab().program() == null ? "" : o.lab().program()));
+        }
+        return Map.of("grade", g.toMap());
+    }
+
+    /** A new OPC UA password for the session (the old one stops working). */
+    @PostMapping("/api/schools/{school}/my/labs/{id}/opcua-login")
+    OpcUaAccess renewLogin(@PathVariable String school, @PathVariable String id, Caller caller) {
+        LabSession s = labs.use(school, caller, id).session();
+        Credentials.Issued login = host.renewLogin(s.id());
+        return new OpcUaAccess(host.opcUaEndpoint(), login.user(), login.password(), "Labs/" + s.id());
+    }
+
+    @DeleteMapping("/api/schools/{school}/my/labs/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void close(@PathVariable String school, @PathVariable String id, Caller caller) {
+        labs.close(school, caller, id);
+    }
+}

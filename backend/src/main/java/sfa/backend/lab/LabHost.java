@@ -1,0 +1,54 @@
+package sfa.backend.lab;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import sfa.lab.plant.Command;
+import sfa.lab.scenario.Grade;
+import sfa.lab.session.Credentials;
+import sfa.lab.session.LabSession;
+
+/**
+ * Where live lab sessions run. The in-process host runs them in this JVM ({@link InProcessLabHost});
+ * a cluster places them on simulator nodes behind the same interface. A session moves between hosts,
+ * or across a restart, as a snapshot.
+ */
+public interface LabHost {
+
+    /** Opens a session, run by {@code program} (Structured Text) or, when null, by the student's OPC UA client. */
+    Opened open(String labId, @Nullable String program);
+
+    /** Continues a session from a snapshot under its id, stopped. */
+    Opened resume(String id, String labId, @Nullable String program, byte[] snapshot);
+
+    /** A running session of this host. */
+    Optional<LabSession> session(String id);
+
+    void command(String id, Action action);
+
+    void operate(String id, Command.Action action, String device, double value);
+
+    Grade grade(String id);
+
+    /** The session's state now, to be stored; the session keeps running. */
+    byte[] snapshot(String id);
+
+    /** A new OPC UA password for the session (the old one stops working). */
+    Credentials.Issued renewLogin(String id);
+
+    void close(String id);
+
+    /** The OPC UA endpoint students' clients connect to, or null when this host serves none. */
+    @Nullable String opcUaEndpoint();
+
+    /** Called after a session ran scans (on the host's scheduler thread: be quick). */
+    void afterScan(Consumer<LabSession> listener);
+
+    List<String> ids();
+
+    enum Action { START, STOP, RESET }
+
+    record Opened(LabSession session, Credentials.Issued login) {
+    }
+}

@@ -1,0 +1,99 @@
+package sfa.backend.lab;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import sfa.lab.plant.IoPoint;
+import sfa.lab.session.LabSession;
+
+/**
+ * Streams live sessions to browsers as server-sent events: the plant's state 20 times a second while it
+ * changes, from one thread for all sessions.
+ */
+@Component
+class LabStream {
+
+    static final long FRAME_MS = 50;
+
+    /** What a browser draws: simulated time, the PLC's state and every I/O point's value by name. */
+    record Frame(String id, String lab, long timeMs, long scans, boolean running, String mode, String lastError,
+            Map<String, Integer> values) {
+
+        static Frame of(LabSession s) {
+            LabSession.Status st = s.status();
+            Map<String, Integer> values = new LinkedHashMap<>();
+            List<IoPoint> points = s.points();
+            for (int i = 0; i < points.size(); i++) {
+                values.put(points.get(i).name(), st.value(i));
+            }
+            return new Frame(s.id(), s.lab().id(), st.timeMillis(), st.scans(), st.running(), st.mode().name(),
+                    st.lastError(), values);
+        }
+    }
+
+    private record Subscriber(SseEmitter emitter, LabSession session, long[] lastScans) {
+    }
+
+    private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-stream");
+        t.setDaemon(true);
+        return t;
+    });
+
+    LabStream() {
+        frames.scheduleAtFixedRate(this::send, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        frames.shutdownNow();
+        subscribers.values().forEach(l -> l.forEach(s -> s.emitter().complete()));
+    }
+
+    SseEmitter subscribe(LabSession session) {
+        SseEmitter emitter = new SseEmitter(30 * 60_000L);
+        Subscriber sub = new Subscriber(emitter, session, new long[] {-1});
+        subscribers.computeIfAbsent(session.id(), k -> new CopyOnWriteArrayList<>()).add(sub);
+        Runnable remove = () -> subscribers.getOrDefault(session.id(), List.of()).remove(sub);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        push(sub);
+        return emitter;
+    }
+
+    int subscriberCount() {
+        return subscribers.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void send() {
+        for (List<Subscriber> list : subscribers.values()) {
+            for (Subscriber s : list) {
+                if (s.session().status().scans() != s.lastScans()[0]) {
+                    push(s);
+                }
+            }
+        }
+    }
+
+    private void push(Subscriber s) {
+        Frame f = Frame.of(s.session());
+        try {
+            s.emitter().send(SseEmitter.event().name("frame").data(f, MediaType.APPLICATION_JSON));
+            s.lastScans()[0] = f.scans();
+        } catch (IOException | IllegalStateException e) {
+            subscribers.getOrDefault(s.session().id(), List.of()).remove(s);
+        }
+    }
+}
