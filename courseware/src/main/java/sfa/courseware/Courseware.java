@@ -244,7 +244,7 @@ public final class Courseware {
         SpecNode lb = n.optional("labs");
         if (lb != null) {
             for (SpecNode l : lb.items()) {
-                l.allowOnly("a lab", "lab", "focus");
+                l.allowOnly("a lab", "lab", "focus", "notes");
                 String labId = l.string("lab");
                 List<String> focus = strings(l.optional("focus"));
                 SpecLab lab = labs.find(labId).orElse(null);
@@ -266,7 +266,27 @@ public final class Courseware {
                         }
                     }
                 }
-                labUses.add(new LabUse(labId, focus));
+                Path notesKo = null;
+                Path notesEn = null;
+                SpecNode notes = l.optional("notes");
+                if (notes != null) {
+                    notes.allowOnly("a lab's notes", "ko", "en");
+                    for (String key : new String[] {"ko", "en"}) {
+                        String file = notes.string(key);
+                        Path p = dir.resolve(file);
+                        if (!file.isEmpty() && !Files.isRegularFile(p)) {
+                            SpecNode at = notes.optional(key);
+                            (at == null ? notes : at).problem("the lab notes file " + file + " does not exist",
+                                    "실습 안내 파일 " + file + "이(가) 없습니다");
+                        }
+                        if (key.equals("ko")) {
+                            notesKo = p;
+                        } else {
+                            notesEn = p;
+                        }
+                    }
+                }
+                labUses.add(new LabUse(labId, focus, notesKo, notesEn));
             }
         }
         return new Unit(id, version, Text.of(n, "title"), Text.of(n, "summary"), track, grades, hours, ncs,

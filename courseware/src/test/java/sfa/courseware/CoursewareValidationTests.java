@@ -122,6 +122,21 @@ class CoursewareValidationTests {
     }
 
     @Test
+    void aLabsNotesMustBeFilesOfTheUnit() throws IOException {
+        write("courseware/units/demo/unit.yaml", UNIT.replace("focus: [START, MOTOR]",
+                "focus: [START, MOTOR]\n    notes: {ko: labs/hold.ko.md, en: labs/hold.en.md}"));
+        write("courseware/units/demo/labs/hold.ko.md", "# 이 반의 안내\n");
+
+        assertThat(load().problems()).extracting(Problem::format).containsExactly(
+                "courseware/units/demo/unit.yaml:20:38: the lab notes file labs/hold.en.md does not exist");
+
+        write("courseware/units/demo/labs/hold.en.md", "# Notes for this class\n");
+        Courseware.Result r = load();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.units().get("demo").labs().getFirst().notesEn()).hasFileName("hold.en.md");
+    }
+
+    @Test
     void anUnknownPrerequisiteIsNamedWithItsFileAndLine() throws IOException {
         write("courseware/units/demo/unit.yaml", UNIT.replace("prerequisites: []", "prerequisites: [self-hld]"));
 

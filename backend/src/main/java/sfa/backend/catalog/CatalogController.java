@@ -48,7 +48,7 @@ class CatalogController {
     /** The newest published version, as a student who starts it now gets it. */
     @GetMapping("/api/schools/{school}/units/{unit}")
     UnitView unit(@PathVariable String school, @PathVariable String unit) {
-        return UnitView.of(catalog.latest(school, unit));
+        return catalog.view(catalog.latest(school, unit));
     }
 
     @GetMapping("/api/schools/{school}/units/{unit}/versions")
@@ -99,7 +99,7 @@ class CatalogController {
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}")
     UnitView preview(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
         SchoolScope.require(caller, Caller.Role.TEACHER);
-        return UnitView.of(catalog.version(school, unit, version, true));
+        return catalog.view(catalog.version(school, unit, version, true));
     }
 
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/lessons/{lesson}")

@@ -61,6 +61,11 @@ public class UnitCatalog {
             Instant createdAt, Instant publishedAt) {
     }
 
+    /** A version as a student sees it, with its labs' catalogue texts. */
+    public UnitView view(UnitContent c) {
+        return UnitView.of(c, content.labs());
+    }
+
     /** The unit ids of the catalogue. */
     public List<String> unitIds() {
         return List.copyOf(content.units().keySet());

@@ -22,6 +22,18 @@ public record UnitContent(String school, Unit unit, int version, UnitVersion.Sta
         });
     }
 
+    /** The unit's notes on one of its labs, in both languages (empty when it has none). */
+    public sfa.courseware.Text labNotes(sfa.courseware.LabUse lab) {
+        return new sfa.courseware.Text(file(lab.notesKo()), file(lab.notesEn()));
+    }
+
+    private String file(java.nio.file.@org.jspecify.annotations.Nullable Path path) {
+        if (path == null) {
+            return "";
+        }
+        return files.getOrDefault(UnitFiles.key(unit.folder().relativize(path).toString().replace('\\', '/')), "");
+    }
+
     public Optional<Lesson> lesson(String lessonId) {
         return unit.lessons().stream().filter(l -> l.id().equals(lessonId)).findFirst();
     }

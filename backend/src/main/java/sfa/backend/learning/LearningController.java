@@ -35,8 +35,11 @@ class LearningController {
     private final Learning learning;
     private final Enrollments enrollments;
     private final LabAttempts labAttempts;
+    private final sfa.backend.catalog.UnitCatalog catalog;
 
-    LearningController(Learning learning, Enrollments enrollments, LabAttempts labAttempts) {
+    LearningController(Learning learning, Enrollments enrollments, LabAttempts labAttempts,
+            sfa.backend.catalog.UnitCatalog catalog) {
+        this.catalog = catalog;
         this.learning = learning;
         this.enrollments = enrollments;
         this.labAttempts = labAttempts;
@@ -74,7 +77,7 @@ class LearningController {
     @PostMapping("/api/schools/{school}/my/units/{unit}")
     Started start(@PathVariable String school, @PathVariable String unit, Caller caller) {
         Enrollment e = learning.start(school, caller, unit);
-        return new Started(UnitView.of(learning.content(e)), learning.progress(e));
+        return new Started(catalog.view(learning.content(e)), learning.progress(e));
     }
 
     @GetMapping("/api/schools/{school}/my/units/{unit}")

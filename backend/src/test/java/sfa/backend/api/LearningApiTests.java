@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import sfa.backend.content.Content;
@@ -84,6 +85,8 @@ class LearningApiTests extends ApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(body).contains("\"quiz\"", "press-start").doesNotContain("answer", "explanation", "tolerance");
+        assertThat(JsonPath.<String>read(body, "$.unit.labs[0].title.ko")).isNotBlank();
+        assertThat(JsonPath.<String>read(body, "$.unit.labs[0].instructions.en")).isNotBlank();
     }
 
     @Test
@@ -135,13 +138,26 @@ class LearningApiTests extends ApiTest {
         mvc.perform(put(versions + "/versions/2/files").param("path", "lessons/01-contacts.ko.md").with(teacher)
                         .contentType(MediaType.TEXT_PLAIN).content("# 2판에서 고친 수업\n\n" + lesson))
                 .andExpect(status().isNoContent());
+        mvc.perform(put(versions + "/versions/2/files").param("path", "labs/hold.ko.md").with(teacher)
+                .contentType(MediaType.TEXT_PLAIN).content("# 우리 반 안내: 비상정지부터 확인하세요")).andExpect(status().isNoContent());
+        mvc.perform(put(versions + "/versions/2/files").param("path", "labs/hold.en.md").with(teacher)
+                .contentType(MediaType.TEXT_PLAIN).content("# Our class: check the E-stop first")).andExpect(status().isNoContent());
+        String yaml = Files.readString(Path.of(content.root().toString(), "courseware/units/self-hold/unit.yaml"));
+        mvc.perform(put(versions + "/versions/2/files").param("path", "unit.yaml").with(teacher)
+                .contentType(MediaType.TEXT_PLAIN).content(yaml.replace("    focus: [START, STOP, ESTOP_OK, MOTOR, LAMP_RUN, LAMP_STOP]",
+                        "    focus: [START, STOP, ESTOP_OK, MOTOR, LAMP_RUN, LAMP_STOP]\n    notes: {ko: labs/hold.ko.md, en: labs/hold.en.md}")))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(versions + "/versions/2/validate").with(teacher)).andExpect(jsonPath("$.ok").value(true));
         mvc.perform(post(versions + "/versions/2/publish").with(teacher)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
 
         mvc.perform(get("/api/schools/" + school + "/my/units/self-hold/lessons/contacts").with(kim))
                 .andExpect(jsonPath("$.markdown").value(org.hamcrest.Matchers.not(containsString("2판에서 고친 수업"))));
         mvc.perform(post("/api/schools/" + school + "/my/units/self-hold").with(lee))
-                .andExpect(jsonPath("$.unit.version").value(2));
+                .andExpect(jsonPath("$.unit.version").value(2))
+                .andExpect(jsonPath("$.unit.labs[0].notes.ko").value(containsString("비상정지부터")));
+        mvc.perform(get("/api/schools/" + school + "/my/units/self-hold").with(kim))
+                .andExpect(jsonPath("$.unit.labs[0].notes.ko").value(""));
         mvc.perform(get("/api/schools/" + school + "/my/units/self-hold/lessons/contacts").with(lee))
                 .andExpect(jsonPath("$.markdown").value(containsString("2판에서 고친 수업")));
         mvc.perform(put(versions + "/versions/2/files").param("path", "lessons/01-contacts.ko.md").with(teacher)
