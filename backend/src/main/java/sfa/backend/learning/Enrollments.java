@@ -57,7 +57,12 @@ public class Enrollments {
                 .setOnInsert("quizAttemptCount", 0).setOnInsert("bestQuizPercent", 0.0)
                 .setOnInsert("quizPassed", false).setOnInsert("labAttemptCount", 0)
                 .set("displayName", displayName).set("lastActivity", now);
-        return modify(Query.query(where("_id").is(Enrollment.id(school, username, unit))), u, true);
+        try {
+            return modify(Query.query(where("_id").is(Enrollment.id(school, username, unit))), u, true);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // two first requests at once: the other one inserted it; this one is now a plain update
+            return modify(Query.query(where("_id").is(Enrollment.id(school, username, unit))), u, false);
+        }
     }
 
     public Enrollment lessonRead(Enrollment e, String lesson) {
