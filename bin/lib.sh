@@ -47,3 +47,57 @@ sfa_find_jdk() {
 sfa_mvn() {
   (cd "$SFA_ROOT" && ./mvnw --batch-mode --no-transfer-progress "$@")
 }
+
+# Keycloak: one distribution, fetched by Maven from Maven Central and unpacked into .keycloak/ (the
+# version is backend/pom.xml's keycloak.version), built once with these options and then started
+# --optimized. Keep the options equal to BUILD_OPTIONS in the backend's KeycloakTestServer.
+SFA_KEYCLOAK_BUILD_OPTIONS=(--health-enabled=true --db=dev-file)
+
+sfa_keycloak_version() {
+  sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$SFA_ROOT/backend/pom.xml" | head -n1
+}
+
+# Prints the Keycloak distribution's folder, unpacking it first if it is missing.
+sfa_keycloak_dist() {
+  local dist
+  dist="$SFA_ROOT/.keycloak/keycloak-$(sfa_keycloak_version)"
+  if [ ! -x "$dist/bin/kc.sh" ]; then
+    echo "Keycloak: unpacking $(basename "$dist") from Maven Central into .keycloak/ ..." >&2
+    sfa_mvn -q -pl backend dependency:unpack@keycloak >&2
+  fi
+  echo "$dist"
+}
+
+# Builds the distribution (Quarkus augmentation, ~20 s) unless it was built with the same options.
+sfa_keycloak_build() {
+  local dist="$1" log="$2" marker="$1/.sfa-built"
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "${SFA_KEYCLOAK_BUILD_OPTIONS[*]}" ]; then
+    return 0
+  fi
+  echo "Keycloak: building the server once (about 20 s)..." >&2
+  if ! JAVA_OPTS_KC_HEAP=-Xmx512m "$dist/bin/kc.sh" build "${SFA_KEYCLOAK_BUILD_OPTIONS[@]}" >>"$log" 2>&1; then
+    echo "error: Keycloak's build failed; see $log" >&2
+    return 1
+  fi
+  echo "${SFA_KEYCLOAK_BUILD_OPTIONS[*]}" >"$marker"
+}
+
+# Waits until a URL answers 2xx, the process given exits, or the deadline (seconds) passes.
+# Returns 0 when it answered, 1 when the process died, 2 on timeout.
+sfa_await_url() {
+  local url="$1" pid="$2" seconds="$3" deadline
+  deadline=$(( $(date +%s) + seconds ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if curl -fsS -o /dev/null --max-time 3 "$url" 2>/dev/null; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 2
+}
+
+# True when something listens on the local TCP port.
+sfa_port_busy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}

@@ -1,5 +1,6 @@
 package sfa.backend.catalog;
 
+import sfa.backend.security.Role;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -53,14 +54,14 @@ class CatalogController {
 
     @GetMapping("/api/schools/{school}/units/{unit}/versions")
     List<UnitCatalog.VersionInfo> versions(@PathVariable String school, @PathVariable String unit, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return catalog.versions(school, unit);
     }
 
     @PostMapping("/api/schools/{school}/units/{unit}/drafts")
     @ResponseStatus(HttpStatus.CREATED)
     UnitCatalog.VersionInfo draft(@PathVariable String school, @PathVariable String unit, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         UnitVersion v = catalog.createDraft(school, unit, caller);
         return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), null);
     }
@@ -68,7 +69,7 @@ class CatalogController {
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/files")
     Map<String, String> files(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return catalog.files(school, unit, version);
     }
 
@@ -76,7 +77,7 @@ class CatalogController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void putFile(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @RequestParam String path, @RequestBody String text, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         catalog.putFile(school, unit, version, path, text);
     }
 
@@ -84,13 +85,13 @@ class CatalogController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteFile(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @RequestParam String path, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         catalog.deleteFile(school, unit, version, path);
     }
 
     @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/validate")
     Validation validate(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         List<Problem> problems = catalog.validate(school, unit, version);
         return new Validation(problems.isEmpty(), problems);
     }
@@ -98,21 +99,21 @@ class CatalogController {
     /** The version as a student would see it (drafts too, for their author's preview). */
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}")
     UnitView preview(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return catalog.view(catalog.version(school, unit, version, true));
     }
 
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/lessons/{lesson}")
     Lesson previewLesson(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @PathVariable String lesson, @RequestParam(defaultValue = "ko") String lang, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return lesson(catalog.version(school, unit, version, true), lesson, lang);
     }
 
     @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/publish")
     UnitCatalog.VersionInfo publish(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         UnitVersion v = catalog.publish(school, unit, version, caller);
         return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), v.publishedAt());
     }

@@ -1,5 +1,6 @@
 package sfa.backend.curriculum;
 
+import sfa.backend.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -71,7 +72,7 @@ class CurriculumController {
     @GetMapping("/api/schools/{school}/classes/{classId}/assignments")
     List<Assignment> ofClass(@PathVariable String school, @PathVariable String classId, Caller caller) {
         SchoolClass c = classes.find(school, classId).orElseThrow(() -> noClass(classId));
-        if (caller.role() == Caller.Role.STUDENT && !c.students().contains(caller.username())) {
+        if (caller.role() == Role.STUDENT && !c.students().contains(caller.username())) {
             throw noClass(classId);
         }
         return assignments.ofClasses(school, List.of(classId));
@@ -80,7 +81,7 @@ class CurriculumController {
     @PutMapping("/api/schools/{school}/classes/{classId}/assignments/{unit}")
     Assignment assign(@PathVariable String school, @PathVariable String classId, @PathVariable String unit,
             @Valid @RequestBody NewAssignment a, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         classes.find(school, classId).orElseThrow(() -> noClass(classId));
         if (content.unit(unit).isEmpty()) {
             throw ApiProblem.notFound("there is no unit '" + unit + "'", "'" + unit + "' 단원이 없습니다");
@@ -95,7 +96,7 @@ class CurriculumController {
     @DeleteMapping("/api/schools/{school}/classes/{classId}/assignments/{unit}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unassign(@PathVariable String school, @PathVariable String classId, @PathVariable String unit, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         if (!assignments.remove(school, classId, unit)) {
             throw ApiProblem.notFound("unit " + unit + " is not assigned to this class", unit + " 단원은 이 반에 배정되지 않았습니다");
         }

@@ -1,5 +1,6 @@
 package sfa.backend.learning;
 
+import sfa.backend.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -133,7 +134,7 @@ class LearningController {
     @GetMapping("/api/schools/{school}/students/{username}/units/{unit}")
     StudentUnit studentUnit(@PathVariable String school, @PathVariable String username, @PathVariable String unit,
             Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         Enrollment e = enrollments.find(school, username, unit).orElseThrow(() -> ApiProblem.notFound(
                 username + " has not started unit " + unit, username + " 학생은 " + unit + " 단원을 시작하지 않았습니다"));
         return new StudentUnit(username, learning.progress(e), e.quizAttempts(),
@@ -143,7 +144,7 @@ class LearningController {
     @GetMapping(path = "/api/schools/{school}/students/{username}/lab-attempts/{attempt}/trace", produces = "text/csv")
     ResponseEntity<byte[]> studentTrace(@PathVariable String school, @PathVariable String username,
             @PathVariable String attempt, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return trace(school, username, attempt);
     }
 

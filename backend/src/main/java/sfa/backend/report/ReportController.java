@@ -1,5 +1,6 @@
 package sfa.backend.report;
 
+import sfa.backend.security.Role;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,26 +28,26 @@ class ReportController {
 
     @GetMapping("/api/schools/{school}/reports/completion")
     CompletionReport.SchoolSummary school(@PathVariable String school, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return report.summary(school);
     }
 
     @GetMapping("/api/schools/{school}/reports/completion.csv")
     ResponseEntity<byte[]> schoolCsv(@PathVariable String school, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return csv(school, report.rows(school));
     }
 
     /** The three schools side by side. */
     @GetMapping("/api/reports/programme")
     List<CompletionReport.SchoolSummary> programme(Caller caller) {
-        SchoolScope.require(caller, Caller.Role.PROGRAM_ADMIN);
+        SchoolScope.require(caller, Role.PROGRAM_ADMIN);
         return report.schools().stream().map(report::summary).toList();
     }
 
     @GetMapping("/api/reports/programme.csv")
     ResponseEntity<byte[]> programmeCsv(Caller caller) {
-        SchoolScope.require(caller, Caller.Role.PROGRAM_ADMIN);
+        SchoolScope.require(caller, Role.PROGRAM_ADMIN);
         List<CompletionRow> rows = new ArrayList<>();
         report.schools().forEach(s -> rows.addAll(report.rows(s)));
         return csv("programme", rows);

@@ -1,5 +1,6 @@
 package sfa.backend.school;
 
+import sfa.backend.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,7 +51,7 @@ class SchoolController {
     @GetMapping("/api/schools")
     List<SchoolView> schools(Caller caller) {
         return content.schools().stream()
-                .filter(s -> caller.role() == Caller.Role.PROGRAM_ADMIN || s.id().equals(caller.school()))
+                .filter(s -> caller.role() == Role.PROGRAM_ADMIN || s.id().equals(caller.school()))
                 .map(SchoolView::of).toList();
     }
 
@@ -62,13 +63,13 @@ class SchoolController {
     /** A teacher sees all the school's classes; a student only their own. */
     @GetMapping("/api/schools/{school}/classes")
     List<SchoolClass> classes(@PathVariable String school, Caller caller) {
-        return caller.role() == Caller.Role.STUDENT ? classes.withStudent(school, caller.username()) : classes.of(school);
+        return caller.role() == Role.STUDENT ? classes.withStudent(school, caller.username()) : classes.of(school);
     }
 
     @GetMapping("/api/schools/{school}/classes/{id}")
     SchoolClass schoolClass(@PathVariable String school, @PathVariable String id, Caller caller) {
         SchoolClass c = classes.find(school, id).orElseThrow(() -> noClass(id));
-        if (caller.role() == Caller.Role.STUDENT && !c.students().contains(caller.username())) {
+        if (caller.role() == Role.STUDENT && !c.students().contains(caller.username())) {
             throw noClass(id);
         }
         return c;
@@ -77,7 +78,7 @@ class SchoolController {
     @PostMapping("/api/schools/{school}/classes")
     @ResponseStatus(HttpStatus.CREATED)
     SchoolClass addClass(@PathVariable String school, @Valid @RequestBody NewClass c, Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         School s = content.school(school).orElseThrow();
         if (s.departments().stream().noneMatch(d -> d.id().equals(c.department()))) {
             throw ApiProblem.badRequest("unknown-department", "the school has no department '" + c.department() + "'; it has "
@@ -91,7 +92,7 @@ class SchoolController {
     @PutMapping("/api/schools/{school}/classes/{id}/students/{username}")
     SchoolClass addStudent(@PathVariable String school, @PathVariable String id, @PathVariable String username,
             Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         checkUsername(username);
         return classes.enroll(school, id, username, true).orElseThrow(() -> noClass(id));
     }
@@ -99,7 +100,7 @@ class SchoolController {
     @DeleteMapping("/api/schools/{school}/classes/{id}/students/{username}")
     SchoolClass removeStudent(@PathVariable String school, @PathVariable String id, @PathVariable String username,
             Caller caller) {
-        SchoolScope.require(caller, Caller.Role.TEACHER);
+        SchoolScope.require(caller, Role.TEACHER);
         return classes.enroll(school, id, username, false).orElseThrow(() -> noClass(id));
     }
 

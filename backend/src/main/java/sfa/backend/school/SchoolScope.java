@@ -1,5 +1,6 @@
 package sfa.backend.school;
 
+import sfa.backend.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -41,7 +42,7 @@ public class SchoolScope implements HandlerInterceptor {
 
     /** Refuses a caller outside {@code school}; a school that does not exist is not found (to anyone). */
     public void check(Caller caller, String school) {
-        if (caller.role() != Caller.Role.PROGRAM_ADMIN && !school.equals(caller.school())) {
+        if (caller.role() != Role.PROGRAM_ADMIN && !school.equals(caller.school())) {
             throw ApiProblem.forbidden("not-your-school", "you can only see your own school's data",
                     "자기 학교의 자료만 볼 수 있습니다");
         }
@@ -51,7 +52,7 @@ public class SchoolScope implements HandlerInterceptor {
     }
 
     /** Refuses a caller whose role is below {@code least} (a student where a teacher is needed, say). */
-    public static void require(Caller caller, Caller.Role least) {
+    public static void require(Caller caller, Role least) {
         if (caller.role().compareTo(least) < 0) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "role", "this needs the role " + least.realmRole()
                     + " or higher; you are " + caller.role().realmRole(),
@@ -59,7 +60,7 @@ public class SchoolScope implements HandlerInterceptor {
         }
     }
 
-    static String korean(Caller.Role role) {
+    static String korean(Role role) {
         return switch (role) {
             case STUDENT -> "학생";
             case TEACHER -> "교사";

@@ -3,25 +3,23 @@ package sfa.backend.security;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is calling: the Keycloak user behind a bearer token or a browser login.
+ * Who is calling, whichever way they signed in (a bearer token or the browser's session).
  *
- * @param id the token's subject
- * @param school the school the user belongs to; none for a programme administrator
+ * @param id          Keycloak's stable user id (the token's {@code sub})
+ * @param username    the login name, e.g. {@code bs-student1}
+ * @param displayName the name to show, family name first as Korean names are written
+ * @param role        the highest platform role the user holds
+ * @param school      the user's school id, e.g. {@code busan-mechanical}; {@code null} for a program
+ *                    admin, who works across all schools, or for a user whose school is not set
  */
 public record Caller(String id, String username, String displayName, Role role, @Nullable String school) {
 
-    /** The realm's roles, least powerful first; a user's role is the most powerful one they hold. */
-    public enum Role {
-        STUDENT("student"), TEACHER("teacher"), SCHOOL_ADMIN("school-admin"), PROGRAM_ADMIN("program-admin");
-
-        private final String realmRole;
-
-        Role(String realmRole) {
-            this.realmRole = realmRole;
+    public Caller {
+        if (id.isBlank() || username.isBlank()) {
+            throw new IllegalArgumentException("a caller needs an id and a username");
         }
-
-        public String realmRole() {
-            return realmRole;
+        if (role == Role.PROGRAM_ADMIN) {
+            school = null;
         }
     }
 }

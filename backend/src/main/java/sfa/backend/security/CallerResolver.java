@@ -4,62 +4,76 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import sfa.backend.web.ApiProblem;
 
-/** The one place that turns a login (bearer token or browser session) into a {@link Caller}. */
+/**
+ * The one place that turns a sign-in into a {@link Caller}: Keycloak's claims are the same in a bearer
+ * token (API clients, tests, students' tools) and in the ID token and user info of a browser login.
+ * Controllers simply take a {@code Caller} parameter.
+ */
 @Component
-public class CallerResolver implements HandlerMethodArgumentResolver {
+public class CallerResolver {
 
+    /**
+     * The caller of the current request.
+     *
+     * @throws AuthenticationCredentialsNotFoundException when nobody is signed in (answered with 401)
+     * @throws AccessDeniedException when the user holds no platform role (answered with 403)
+     */
     public Caller current() {
-        return of(SecurityContextHolder.getContext().getAuthentication());
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated()) {
+            throw new AuthenticationCredentialsNotFoundException("nobody is signed in");
+        }
+        return of(authentication);
     }
 
-    public Caller of(@Nullable Authentication auth) {
-        if (auth == null || !auth.isAuthenticated()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "log in first", "먼저 로그인하세요");
-        }
-        Map<String, Object> claims = switch (auth.getPrincipal()) {
-            // a bearer token's Jwt and a browser login's OidcUser both carry the token's claims
-            case ClaimAccessor token -> token.getClaims();
-            case null, default -> Map.of("sub", auth.getName());
+    /** The caller behind a Keycloak bearer token or browser login; see {@link #current()} for the errors. */
+    public Caller of(Authentication authentication) {
+        Map<String, Object> claims = switch (authentication) {
+            case JwtAuthenticationToken token -> token.getTokenAttributes();
+            // an OidcUser's attributes are its ID token's claims merged with the user info
+            case OAuth2AuthenticationToken login -> login.getPrincipal().getAttributes();
+            default -> throw new AuthenticationCredentialsNotFoundException(
+                    "not a Keycloak sign-in: " + authentication.getClass().getSimpleName());
         };
-        String sub = String.valueOf(claims.getOrDefault("sub", auth.getName()));
-        String username = str(claims.get("preferred_username"), sub);
-        String name = str(claims.get("name"), username);
-        Object realm = claims.get("realm_access");
-        Collection<?> roles = realm instanceof Map<?, ?> m && m.get("roles") instanceof Collection<?> c ? c : List.of();
-        Caller.Role role = Caller.Role.STUDENT;
-        for (Caller.Role r : Caller.Role.values()) {
-            if (roles.contains(r.realmRole())) {
-                role = r;
-            }
+        String id = text(claims, "sub");
+        if (id == null) {
+            throw new AuthenticationCredentialsNotFoundException("the token names no subject (sub)");
         }
-        String school = claims.get("school") instanceof String s && !s.isBlank() ? s : null;
-        return new Caller(sub, username, name, role, role == Caller.Role.PROGRAM_ADMIN ? null : school);
+        String username = firstNonNull(text(claims, "preferred_username"), id);
+        Role role = Role.highestOf(realmRoles(claims))
+                .orElseThrow(() -> new AccessDeniedException("user " + username + " holds no platform role"));
+        return new Caller(id, username, displayName(claims, username), role, text(claims, "school"));
     }
 
-    private static String str(@Nullable Object o, String otherwise) {
-        return o instanceof String s && !s.isBlank() ? s : otherwise;
+    private static Collection<?> realmRoles(Map<String, Object> claims) {
+        return claims.get("realm_access") instanceof Map<?, ?> realm && realm.get("roles") instanceof Collection<?> roles
+                ? roles : List.of();
     }
 
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Caller.class;
+    private static String displayName(Map<String, Object> claims, String username) {
+        String family = text(claims, "family_name");
+        String given = text(claims, "given_name");
+        if (family != null && given != null) {
+            return family + " " + given;
+        }
+        return firstNonNull(text(claims, "name"), username);
     }
 
-    @Override
-    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
-            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
-        return current();
+    private static @Nullable String text(Map<String, Object> claims, String name) {
+        return claims.get(name) instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    private static String firstNonNull(@Nullable String first, String second) {
+        return first != null ? first : second;
     }
 }

@@ -1,4 +1,7 @@
-/** Who the caller is: Keycloak's JWTs for the API (OAuth2 resource server). */
+/**
+ * Who the caller is: Keycloak realm {@code sfa} signs users in, by bearer token for the API or by
+ * browser login; {@link sfa.backend.security.CallerResolver} turns either into a {@link sfa.backend.security.Caller}.
+ */
 @NullMarked
 package sfa.backend.security;
 
