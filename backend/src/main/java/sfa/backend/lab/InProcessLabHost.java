@@ -77,11 +77,7 @@ class InProcessLabHost implements LabHost {
     }
 
     private static ApiProblem rejected(LabSessions.ProgramRejected e) {
-        return new LabGrader.ProgramProblem(new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
-                "program-does-not-compile", "the program has " + e.diagnostics().size() + " error(s); the first: "
-                        + e.diagnostics().getFirst().format("program"),
-                "프로그램에 오류가 " + e.diagnostics().size() + "개 있습니다. 첫 번째: "
-                        + e.diagnostics().getFirst().formatKo("program")), e.diagnostics());
+        return LabGrader.programProblem(e.diagnostics());
     }
 
     @Override

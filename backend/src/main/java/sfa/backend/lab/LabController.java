@@ -14,16 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import sfa.backend.learning.Learning;
 import sfa.backend.security.Caller;
 import sfa.backend.web.ApiProblem;
 import sfa.lab.plant.Command;
 import sfa.lab.plant.IoPoint;
-import sfa.lab.scenario.Grade;
 import sfa.lab.session.Credentials;
 import sfa.lab.session.LabSession;
 
@@ -34,13 +31,11 @@ class LabController {
     private final LiveLabs labs;
     private final LabHost host;
     private final LabStream stream;
-    private final Learning learning;
 
-    LabController(LiveLabs labs, LabHost host, LabStream stream, Learning learning) {
+    LabController(LiveLabs labs, LabHost host, LabStream stream) {
         this.labs = labs;
         this.host = host;
         this.stream = stream;
-        this.learning = learning;
     }
 
     record OpenLab(@NotBlank @Size(max = 64) String lab, @Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String program) {
@@ -121,18 +116,11 @@ class LabController {
 
     /**
      * Grades the session: a program session by the grader, an external one by what the student's client
-     * did during the recorded test sequence. With {@code unit}, the attempt counts in that unit.
+     * did during the recorded test sequence. (To count it in a unit: the unit's live-grades endpoint.)
      */
     @PostMapping("/api/schools/{school}/my/labs/{id}/grade")
-    Map<String, Object> grade(@PathVariable String school, @PathVariable String id,
-            @RequestParam(required = false) @Nullable String unit, Caller caller) {
-        LiveLabs.Opened o = labs.use(school, caller, id);
-        Grade g = host.grade(o.session().id());
-        if (unit != null) {
-            return Map.of("grade", g.toMap(), "attempt", learning.recordLiveGrade(school, caller, unit, o.lab().lab(), g,
-                    o.lab().program() == null ? "" : o.lab().program()));
-        }
-        return Map.of("grade", g.toMap());
+    Map<String, Object> grade(@PathVariable String school, @PathVariable String id, Caller caller) {
+        return labs.grade(school, caller, id).grade().toMap();
     }
 
     /** A new OPC UA password for the session (the old one stops working). */

@@ -92,10 +92,7 @@ public class LabGrader {
         limit("program", program);
         StCompiler.Compilation c = StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses()));
         if (!c.ok()) {
-            ApiProblem p = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "program-does-not-compile",
-                    "the program has " + c.errors().size() + " error(s); the first: " + c.errors().getFirst().format("program"),
-                    "프로그램에 오류가 " + c.errors().size() + "개 있습니다. 첫 번째: " + c.errors().getFirst().formatKo("program"));
-            throw new ProgramProblem(p, c.diagnostics());
+            throw programProblem(c.diagnostics());
         }
         return c.program();
     }
@@ -142,17 +139,12 @@ public class LabGrader {
         return out;
     }
 
-    /** A program that does not compile: the problem, with its diagnostics. */
-    public static final class ProgramProblem extends ApiProblem {
-        private final transient List<Diagnostic> diagnostics;
-
-        ProgramProblem(ApiProblem p, List<Diagnostic> diagnostics) {
-            super(p.status(), p.code(), p.english(), p.korean());
-            this.diagnostics = List.copyOf(diagnostics);
-        }
-
-        public List<Diagnostic> diagnostics() {
-            return diagnostics;
-        }
+    /** A program that does not compile: a 422 problem with every diagnostic. */
+    static ApiProblem programProblem(List<Diagnostic> diagnostics) {
+        List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "program-does-not-compile",
+                "the program has " + errors.size() + " error(s); the first: " + errors.getFirst().format("program"),
+                "프로그램에 오류가 " + errors.size() + "개 있습니다. 첫 번째: " + errors.getFirst().formatKo("program"))
+                .with("diagnostics", json(diagnostics));
     }
 }

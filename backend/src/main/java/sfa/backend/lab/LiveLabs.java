@@ -85,6 +85,15 @@ public class LiveLabs {
         return new Opened(lab, o.session(), o.login());
     }
 
+    /** The grade of the student's session, with the session's record (its lab and program). */
+    public record Graded(LiveLab lab, sfa.lab.scenario.Grade grade) {
+    }
+
+    public Graded grade(String school, Caller student, String id) {
+        Opened o = use(school, student, id);
+        return new Graded(o.lab(), host.grade(o.session().id()));
+    }
+
     public List<LiveLab> mine(String school, Caller student) {
         Query q = Query.query(where("school").is(school).and("username").is(student.username())
                 .and("state").ne(LiveLab.State.CLOSED));

@@ -37,10 +37,12 @@ class LearningController {
     private final Enrollments enrollments;
     private final LabAttempts labAttempts;
     private final sfa.backend.catalog.UnitCatalog catalog;
+    private final sfa.backend.lab.LiveLabs liveLabs;
 
     LearningController(Learning learning, Enrollments enrollments, LabAttempts labAttempts,
-            sfa.backend.catalog.UnitCatalog catalog) {
+            sfa.backend.catalog.UnitCatalog catalog, sfa.backend.lab.LiveLabs liveLabs) {
         this.catalog = catalog;
+        this.liveLabs = liveLabs;
         this.learning = learning;
         this.enrollments = enrollments;
         this.labAttempts = labAttempts;
@@ -114,6 +116,18 @@ class LearningController {
     Learning.LabFeedback lab(@PathVariable String school, @PathVariable String unit, @PathVariable String lab,
             @Valid @RequestBody LabSubmission submission, Caller caller) {
         return learning.submitLab(school, caller, unit, lab, submission.program(), submission.wiring());
+    }
+
+    /** Grades the student's live session of one of the unit's labs, and counts it as an attempt in the unit. */
+    @PostMapping("/api/schools/{school}/my/units/{unit}/labs/{lab}/live-grades")
+    Learning.LabFeedback liveGrade(@PathVariable String school, @PathVariable String unit, @PathVariable String lab,
+            @RequestParam String session, Caller caller) {
+        sfa.backend.lab.LiveLabs.Graded g = liveLabs.grade(school, caller, session);
+        if (!g.lab().lab().equals(lab)) {
+            throw ApiProblem.badRequest("wrong-lab", "session " + session + " runs lab " + g.lab().lab() + ", not " + lab,
+                    session + " 세션은 " + lab + "이(가) 아니라 " + g.lab().lab() + " 실습입니다");
+        }
+        return learning.recordLiveGrade(school, caller, unit, lab, g.grade(), g.lab().program() == null ? "" : g.lab().program());
     }
 
     @GetMapping("/api/schools/{school}/my/units/{unit}/labs/attempts")

@@ -12,6 +12,7 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final String korean;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String code, String english, String korean) {
         super(english);
@@ -34,6 +35,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String code, String english, String korean) {
         return new ApiProblem(HttpStatus.CONFLICT, code, english, korean);
+    }
+
+    /** Adds a member to the problem's JSON (the diagnostics of a program, say). */
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

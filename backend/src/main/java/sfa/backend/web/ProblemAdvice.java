@@ -29,9 +29,7 @@ class ProblemAdvice {
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem e) {
         ProblemDetail p = problem(e.status(), e.code(), e.english(), e.korean());
-        if (e instanceof sfa.backend.lab.LabGrader.ProgramProblem program) {
-            p.setProperty("diagnostics", sfa.backend.lab.LabGrader.json(program.diagnostics()));
-        }
+        e.properties().forEach(p::setProperty);
         return p;
     }
 

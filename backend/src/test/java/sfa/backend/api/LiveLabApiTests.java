@@ -98,10 +98,15 @@ class LiveLabApiTests extends ApiTest {
         mvc.perform(post(SCHOOL + "/my/labs/" + id + "/commands/start").with(me)).andExpect(status().isOk());
         awaitState(me, id, "the 20 s test sequence has played", s -> time(s) > 20_000);
 
-        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/grade").param("unit", "self-hold").with(me))
+        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/grade").with(me))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(true));
+        mvc.perform(post(SCHOOL + "/my/units/self-hold/labs/conveyor-self-hold/live-grades").param("session", id).with(me))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.grade.passed").value(true))
-                .andExpect(jsonPath("$.attempt.progress.labsPassed").value(1));
+                .andExpect(jsonPath("$.progress.labsPassed").value(1));
+        mvc.perform(post(SCHOOL + "/my/units/sensor-types/labs/sorting-metal/live-grades").param("session", id).with(me))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("wrong-lab"));
         mvc.perform(get(SCHOOL + "/my/units/self-hold/labs/attempts").with(me))
                 .andExpect(jsonPath("$[0].passed").value(true));
     }

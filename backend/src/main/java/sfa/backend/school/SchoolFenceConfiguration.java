@@ -1,17 +1,16 @@
-package sfa.backend.web;
+package sfa.backend.school;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import sfa.backend.school.SchoolScope;
 
-/** Every {@code /api/schools/{school}/…} request passes the school's fence first. */
+/** Every {@code /api/schools/{school}/…} request passes the school's fence ({@link SchoolScope}) first. */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
+class SchoolFenceConfiguration implements WebMvcConfigurer {
 
     private final SchoolScope scope;
 
-    WebConfiguration(SchoolScope scope) {
+    SchoolFenceConfiguration(SchoolScope scope) {
         this.scope = scope;
     }
 
