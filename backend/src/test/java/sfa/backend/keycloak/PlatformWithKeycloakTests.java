@@ -145,4 +145,14 @@ class PlatformWithKeycloakTests {
         assertThat(get("gm-admin", "/api/reports/programme").status()).isEqualTo(403);
         assertThat(get("program-admin", "/api/reports/programme").json().size()).isEqualTo(3);
     }
+
+    @Test
+    void aRequestBodyOverOneMebibyteIsRefusedBeforeItIsRead() throws Exception {
+        Answer r = post("gm-student1", "/api/schools/gumi-electronic/my/units/self-hold/labs/conveyor-self-hold/attempts",
+                Map.of("program", "x".repeat(1024 * 1024)));
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("code").asString()).isEqualTo("request-too-large");
+        assertThat(r.json().get("message").get("ko").asString()).contains("1 MiB");
+    }
 }
