@@ -53,6 +53,7 @@ public class CompletionReport {
         Map<String, Enrollment> started = enrollments.ofSchool(school).stream()
                 .collect(Collectors.toMap(e -> e.username() + "|" + e.unit(), Function.identity()));
         List<CompletionRow> rows = new ArrayList<>();
+        Map<String, sfa.courseware.Unit> latest = new java.util.HashMap<>();
         for (SchoolClass c : all) {
             Map<String, Assignment> units = new LinkedHashMap<>();
             for (Assignment a : assigned.getOrDefault(c.id(), List.of())) {
@@ -65,8 +66,8 @@ public class CompletionReport {
             for (String student : c.students()) {
                 for (Map.Entry<String, Assignment> u : units.entrySet()) {
                     Enrollment e = started.get(student + "|" + u.getKey());
-                    Progress p = e == null ? Progress.of(catalog.latest(school, u.getKey()).unit(), 0, null)
-                            : learning.progress(e);
+                    Progress p = e == null ? Progress.of(latest.computeIfAbsent(u.getKey(),
+                            id -> catalog.latest(school, id).unit()), 0, null) : learning.progress(e);
                     rows.add(new CompletionRow(school, c.department(), c.id(), c.name(), c.grade(), c.term(), student,
                             e == null ? student : e.displayName(), u.getKey(), e == null ? 0 : e.version(), p.percent(),
                             p.lessonsRead(), p.lessons(), p.bestQuizPercent(), p.quizPassed(), p.labsPassed(), p.labs(),
