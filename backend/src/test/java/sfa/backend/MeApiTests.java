@@ -30,8 +30,22 @@ class MeApiTests {
     }
 
     @Test
-    void withoutATokenTheApiAnswers401() throws Exception {
-        mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
+    void withoutATokenTheApiAnswers401WithAProblemInKoreanAndEnglish() throws Exception {
+        mvc.perform(get("/api/me")).andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+                .andExpect(jsonPath("$.code").value("unauthenticated"))
+                .andExpect(jsonPath("$.message.ko").value("먼저 로그인하세요"));
+    }
+
+    @Test
+    void aSessionRequestWithoutItsCsrfTokenIsRefusedWithAProblemThatSaysWhy() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/schools/busan-mechanical/my/units/self-hold")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("csrf"))
+                .andExpect(jsonPath("$.message.ko").value(org.hamcrest.Matchers.containsString("CSRF")));
     }
 
     @Test

@@ -38,7 +38,11 @@ public class SecurityConfiguration {
         // the resource server ignores CSRF for requests carrying a bearer token
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.denied()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.denied()))
                 .csrf(c -> c.spa());
         return http.build();
     }
