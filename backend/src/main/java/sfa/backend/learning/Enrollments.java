@@ -37,6 +37,16 @@ public class Enrollments {
         return mongo.find(Query.query(where("school").is(school).and("username").is(username)), Enrollment.class);
     }
 
+    /**
+     * A student's enrollments among {@code units}, looked up by id. The embedded store has only its
+     * unique {@code _id} index, so {@link #of(String, String)} reads every enrollment of every student;
+     * this reads at most one per unit (measured in docs/benchmarks.md, "API load").
+     */
+    public List<Enrollment> of(String school, String username, Collection<String> units) {
+        List<String> ids = units.stream().map(u -> Enrollment.id(school, username, u)).toList();
+        return mongo.find(Query.query(where("_id").in(ids)), Enrollment.class);
+    }
+
     public List<Enrollment> ofStudents(String school, Collection<String> usernames) {
         return mongo.find(Query.query(where("school").is(school).and("username").in(usernames)), Enrollment.class);
     }

@@ -73,7 +73,7 @@ class LearningController {
 
     @GetMapping("/api/schools/{school}/my/units")
     List<Progress> myUnits(@PathVariable String school, Caller caller) {
-        return enrollments.of(school, caller.username()).stream().map(learning::progress).toList();
+        return enrollments.of(school, caller.username(), catalog.unitIds()).stream().map(learning::progress).toList();
     }
 
     /** Starts the unit (at the newest published version) or continues it (at the version started). */
