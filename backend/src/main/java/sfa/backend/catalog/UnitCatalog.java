@@ -39,6 +39,18 @@ public class UnitCatalog {
     private final Content content;
     private final MongoTemplate mongo;
     private final Map<String, UnitContent> published = new ConcurrentHashMap<>();
+    private final Map<String, UnitView> views = new ConcurrentHashMap<>();
+
+    /**
+     * The newest published version of each unit, as looked up lately: every student who opens a unit asks
+     * for it. This node forgets it when it publishes; other nodes of a cluster see a new version within
+     * {@link #NEWEST_FOR_NANOS}.
+     */
+    private final Map<String, Newest> newest = new ConcurrentHashMap<>();
+    private static final long NEWEST_FOR_NANOS = 10_000_000_000L;
+
+    private record Newest(UnitContent content, long at) {
+    }
     private final Map<String, Map<String, String>> shippedFiles = new ConcurrentHashMap<>();
     private final Path scratch;
 
@@ -63,7 +75,11 @@ public class UnitCatalog {
 
     /** A version as a student sees it, with its labs' catalogue texts. */
     public UnitView view(UnitContent c) {
-        return UnitView.of(c, content.labs());
+        if (c.status() != UnitVersion.Status.PUBLISHED) {
+            return UnitView.of(c, content.labs());
+        }
+        // a published version never changes, nor does its view
+        return views.computeIfAbsent(c.school() + "/" + c.unit().id() + "/" + c.version(), k -> UnitView.of(c, content.labs()));
     }
 
     /** The unit ids of the catalogue. */
@@ -73,6 +89,18 @@ public class UnitCatalog {
 
     /** The newest published version of a unit for a school: what a student who starts it now gets. */
     public UnitContent latest(String school, String unit) {
+        String key = school + "/" + unit;
+        Newest known = newest.get(key);
+        long now = System.nanoTime();
+        if (known != null && now - known.at() < NEWEST_FOR_NANOS) {
+            return known.content();
+        }
+        UnitContent c = findLatest(school, unit);
+        newest.put(key, new Newest(c, now));
+        return c;
+    }
+
+    private UnitContent findLatest(String school, String unit) {
         Unit shipped = shipped(unit);
         UnitVersion v = mongo.findOne(Query.query(where("school").is(school).and("unit").is(unit)
                 .and("status").is(UnitVersion.Status.PUBLISHED)).with(Sort.by(Sort.Direction.DESC, "version")).limit(1),
@@ -188,6 +216,7 @@ public class UnitCatalog {
         if (done == null) {
             throw notDraft(unit, version);
         }
+        newest.remove(school + "/" + unit);
         return done;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import sfa.backend.content.Content;
 import sfa.backend.web.ApiProblem;
-import sfa.lab.plant.CsvTrace;
+import sfa.lab.plant.ChangeTrace;
 import sfa.lab.plant.Labs;
 import sfa.lab.plc.ManualSource;
 import sfa.lab.plc.ProgramSource;
@@ -43,7 +43,13 @@ public class LabGrader {
         this.content = content;
     }
 
-    /** A finished grade, its compiler warnings, and the first seed's trace (CSV, gzip). */
+    /** An analog value is kept in the stored trace at most this often (every change of a bit is kept). */
+    static final long TRACE_WORD_MILLIS = 100;
+
+    /**
+     * A finished grade, its compiler warnings, and the first seed's trace for the timing diagram: the
+     * signals' changes as CSV lines {@code t_ms,signal,value}, gzip.
+     */
     public record Graded(Grade grade, List<Diagnostic> warnings, byte[] traceGzip) {
     }
 
@@ -80,7 +86,9 @@ public class LabGrader {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Grade grade;
         try (Writer w = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
-            grade = Grader.grade(lab, source, wires, List.of(), new CsvTrace(w));
+            ChangeTrace trace = new ChangeTrace(w, TRACE_WORD_MILLIS);
+            grade = Grader.grade(lab, source, wires, List.of(), trace);
+            trace.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -75,25 +75,25 @@ public class Enrollments {
         }
     }
 
-    public Enrollment lessonRead(Enrollment e, String lesson) {
-        return modify(byId(e), new Update().addToSet("lessonsRead", lesson).set("lastActivity", Instant.now()), false);
+    public Enrollment lessonRead(String id, String lesson) {
+        return modify(byId(id), new Update().addToSet("lessonsRead", lesson).set("lastActivity", Instant.now()), false);
     }
 
-    public Enrollment quizAttempt(Enrollment e, Enrollment.QuizAttempt a) {
+    public Enrollment quizAttempt(String id, Enrollment.QuizAttempt a) {
         Update u = new Update().push("quizAttempts").slice(-KEPT_ATTEMPTS).each(a).inc("quizAttemptCount", 1)
                 .max("bestQuizPercent", a.percent()).set("lastActivity", a.at());
         if (a.passed()) {
             u.set("quizPassed", true);
         }
-        return modify(byId(e), u, false);
+        return modify(byId(id), u, false);
     }
 
-    public Enrollment labAttempt(Enrollment e, String lab, boolean passed) {
+    public Enrollment labAttempt(String id, String lab, boolean passed) {
         Update u = new Update().inc("labAttemptCount", 1).set("lastActivity", Instant.now());
         if (passed) {
             u.addToSet("labsPassed", lab);
         }
-        return modify(byId(e), u, false);
+        return modify(byId(id), u, false);
     }
 
     /** Marks the enrollment complete once; a later call keeps the first moment. */
@@ -104,7 +104,11 @@ public class Enrollments {
     }
 
     private static Query byId(Enrollment e) {
-        return Query.query(where("_id").is(e.id()));
+        return byId(e.id());
+    }
+
+    private static Query byId(String id) {
+        return Query.query(where("_id").is(id));
     }
 
     private Enrollment modify(Query q, Update u, boolean upsert) {

@@ -32,6 +32,8 @@ public class Learning {
     private final Enrollments enrollments;
     private final LabGrader grader;
     private final LabAttempts labAttempts;
+    private final java.util.Map<String, Integer> pinned = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PINNED = 500_000;
 
     Learning(UnitCatalog catalog, Enrollments enrollments, LabGrader grader, LabAttempts labAttempts) {
         this.catalog = catalog;
@@ -43,11 +45,26 @@ public class Learning {
     /** The student's enrollment in the unit, started now at the newest published version if new. */
     public Enrollment start(String school, Caller student, String unit) {
         var existing = enrollments.find(school, student.username(), unit);
-        if (existing.isPresent()) {
-            return existing.get();
+        Enrollment e = existing.isPresent() ? existing.get()
+                : enrollments.start(school, student.username(), student.displayName(), unit, catalog.latest(school, unit).version());
+        remember(e);
+        return e;
+    }
+
+    /**
+     * The version of the unit the student works on, started now if need be. A started version never
+     * changes, so it is remembered here and most requests need no read of the store at all.
+     */
+    public UnitContent pinned(String school, Caller student, String unit) {
+        Integer version = pinned.get(Enrollment.id(school, student.username(), unit));
+        return catalog.version(school, unit, version != null ? version : start(school, student, unit).version(), false);
+    }
+
+    private void remember(Enrollment e) {
+        if (pinned.size() > MAX_PINNED) {
+            pinned.clear();
         }
-        int version = catalog.latest(school, unit).version();
-        return enrollments.start(school, student.username(), student.displayName(), unit, version);
+        pinned.put(e.id(), e.version());
     }
 
     /** The version of the unit this student works on. */
@@ -60,12 +77,11 @@ public class Learning {
     }
 
     public Enrollment lessonRead(String school, Caller student, String unit, String lesson) {
-        Enrollment e = start(school, student, unit);
-        if (content(e).lesson(lesson).isEmpty()) {
+        if (pinned(school, student, unit).lesson(lesson).isEmpty()) {
             throw ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
                     unit + " 단원에 '" + lesson + "' 수업이 없습니다");
         }
-        return complete(enrollments.lessonRead(e, lesson));
+        return complete(enrollments.lessonRead(Enrollment.id(school, student.username(), unit), lesson));
     }
 
     /** An item's result as the student sees it after submitting: right or not, points, the explanation. */
@@ -77,8 +93,7 @@ public class Learning {
     }
 
     public QuizFeedback submitQuiz(String school, Caller student, String unit, Map<String, @Nullable Object> responses) {
-        Enrollment e = start(school, student, unit);
-        Quiz quiz = content(e).unit().quiz();
+        Quiz quiz = pinned(school, student, unit).unit().quiz();
         if (quiz == null) {
             throw ApiProblem.notFound("unit " + unit + " has no quiz", unit + " 단원에는 확인 문제가 없습니다");
         }
@@ -102,7 +117,7 @@ public class Learning {
         double percent = result.maxPoints() == 0 ? 0 : Math.round(result.points() * 1000.0 / result.maxPoints()) / 10.0;
         Enrollment.QuizAttempt attempt = new Enrollment.QuizAttempt(UUID.randomUUID().toString(), Instant.now(),
                 result.points(), result.maxPoints(), percent, result.passed(), results);
-        Enrollment after = complete(enrollments.quizAttempt(e, attempt));
+        Enrollment after = complete(enrollments.quizAttempt(Enrollment.id(school, student.username(), unit), attempt));
         return new QuizFeedback(attempt.id(), result.points(), result.maxPoints(), percent, result.passed(),
                 quiz.passPercent(), feedback, progress(after));
     }
@@ -113,17 +128,17 @@ public class Learning {
 
     /** Grades a program (and wiring) on one of the unit's labs and stores the attempt with its trace. */
     public LabFeedback submitLab(String school, Caller student, String unit, String lab, String program, String wiring) {
-        Enrollment e = start(school, student, unit);
-        UnitContent c = content(e);
+        UnitContent c = pinned(school, student, unit);
         if (c.unit().labs().stream().noneMatch(l -> l.lab().equals(lab))) {
             throw ApiProblem.notFound("unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다");
         }
         LabGrader.Graded g = grader.grade(lab, program, wiring);
         Map<String, Object> grade = g.grade().toMap();
         LabAttempt a = labAttempts.add(new LabAttempt(UUID.randomUUID().toString(), school, student.username(), unit,
-                e.version(), lab, Instant.now(), g.grade().passed(), g.grade().score(), grade, program, wiring,
+                c.version(), lab, Instant.now(), g.grade().passed(), g.grade().score(), grade, program, wiring,
                 g.traceGzip()));
-        Enrollment after = complete(enrollments.labAttempt(e, lab, g.grade().passed()));
+        Enrollment after = complete(enrollments.labAttempt(Enrollment.id(school, student.username(), unit), lab,
+                g.grade().passed()));
         return new LabFeedback(a.id(), grade, LabGrader.json(g.warnings()), progress(after));
     }
 
@@ -140,7 +155,7 @@ public class Learning {
         Map<String, Object> map = grade.toMap();
         LabAttempt a = labAttempts.add(new LabAttempt(UUID.randomUUID().toString(), school, student.username(), unit,
                 e.version(), lab, Instant.now(), grade.passed(), grade.score(), map, program, "", new byte[0]));
-        Enrollment after = complete(enrollments.labAttempt(e, lab, grade.passed()));
+        Enrollment after = complete(enrollments.labAttempt(e.id(), lab, grade.passed()));
         return new LabFeedback(a.id(), map, List.of(), progress(after));
     }
 

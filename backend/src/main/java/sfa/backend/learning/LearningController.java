@@ -91,7 +91,7 @@ class LearningController {
     @GetMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}")
     Lesson lesson(@PathVariable String school, @PathVariable String unit, @PathVariable String lesson,
             @RequestParam(defaultValue = "ko") String lang, Caller caller) {
-        UnitContent c = learning.content(learning.start(school, caller, unit));
+        UnitContent c = learning.pinned(school, caller, unit);
         if (!lang.equals("ko") && !lang.equals("en")) {
             throw ApiProblem.badRequest("invalid-language", "lang is ko or en, not '" + lang + "'",
                     "lang은 ko 또는 en입니다 ('" + lang + "'이 아님)");

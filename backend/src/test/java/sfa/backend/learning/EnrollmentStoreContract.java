@@ -51,7 +51,7 @@ abstract class EnrollmentStoreContract {
         List<Callable<Enrollment>> work = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             double percent = i % 97;
-            work.add(() -> enrollments.quizAttempt(e, attempt(percent)));
+            work.add(() -> enrollments.quizAttempt(e.id(), attempt(percent)));
         }
 
         concurrently(8, work);
@@ -82,8 +82,8 @@ abstract class EnrollmentStoreContract {
         Enrollment e = enrollments.start("jeonbuk-mechanical", "s3", "학생 3", "self-hold", 1);
         List<Callable<Enrollment>> work = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            work.add(() -> enrollments.lessonRead(e, "contacts"));
-            work.add(() -> enrollments.labAttempt(e, "conveyor-self-hold", true));
+            work.add(() -> enrollments.lessonRead(e.id(), "contacts"));
+            work.add(() -> enrollments.labAttempt(e.id(), "conveyor-self-hold", true));
         }
         concurrently(6, work);
 
