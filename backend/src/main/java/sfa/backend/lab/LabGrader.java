@@ -38,9 +38,31 @@ public class LabGrader {
     public static final int MAX_SOURCE_CHARS = 64 * 1024;
 
     private final Content content;
+    private final java.util.concurrent.ExecutorService grading;
+    private final java.util.concurrent.Semaphore waiting;
 
-    LabGrader(Content content) {
+    /**
+     * Grades run on their own few threads ({@code sfa.labs.grading-threads}, default one less than the
+     * cores): a grade is 2–50 ms of solid CPU, and on the request threads a class's grades crowded out
+     * everyone else's clicks (docs/benchmarks.md, "API load"). At most {@code sfa.labs.grading-queue}
+     * grades wait; beyond that the student is asked to try again in a moment.
+     */
+    LabGrader(Content content, @org.springframework.beans.factory.annotation.Value("${sfa.labs.grading-threads:0}") int threads,
+            @org.springframework.beans.factory.annotation.Value("${sfa.labs.grading-queue:500}") int queue) {
         this.content = content;
+        int n = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        this.grading = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "lab-grading-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.waiting = new java.util.concurrent.Semaphore(queue);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        grading.shutdownNow();
     }
 
     /** An analog value is kept in the stored trace at most this often (every change of a bit is kept). */
@@ -83,16 +105,40 @@ public class LabGrader {
                 return compiled;
             };
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Grade grade;
-        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
-            ChangeTrace trace = new ChangeTrace(w, TRACE_WORD_MILLIS);
-            grade = Grader.grade(lab, source, wires, List.of(), trace);
-            trace.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Diagnostic> found = warnings;
+        return onGradingThread(() -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Grade grade;
+            try (Writer w = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
+                ChangeTrace trace = new ChangeTrace(w, TRACE_WORD_MILLIS);
+                grade = Grader.grade(lab, source, wires, List.of(), trace);
+                trace.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Graded(grade, found, bytes.toByteArray());
+        });
+    }
+
+    private <T> T onGradingThread(java.util.concurrent.Callable<T> work) {
+        if (!waiting.tryAcquire()) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "grading-busy",
+                    "many programs are being graded right now: try again in a few seconds",
+                    "지금 채점할 프로그램이 많습니다. 몇 초 뒤에 다시 하세요");
         }
-        return new Graded(grade, warnings, bytes.toByteArray());
+        try {
+            return grading.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            waiting.release();
+        }
     }
 
     /** The compiled program, or a 422 problem listing every diagnostic with its line and column. */
