@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar sfa.benchmarks.ApiLoad keys DIR
  * java -cp benchmarks/target/benchmarks.jar sfa.benchmarks.ApiLoad --url http://127.0.0.1:18481 --key DIR/key.pk8
- *      [--students 500] [--warmup 15] [--duration 60] [--think-ms 1200] [--lab-share 0.05]
+ *      [--students 500] [--warmup 15] [--duration 60] [--think-ms 1500] [--lab-share 0.05]
  *      [--server-pid PID] [--issuer URI] [--root CHECKOUT] [--seed 1]
  * </pre>
  *
@@ -42,7 +42,7 @@ public final class ApiLoad {
         int students = Integer.parseInt(o.getOrDefault("students", "500"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "15"));
         int duration = Integer.parseInt(o.getOrDefault("duration", "60"));
-        long think = Long.parseLong(o.getOrDefault("think-ms", "1200"));
+        long think = Long.parseLong(o.getOrDefault("think-ms", "1500"));
         double labShare = Double.parseDouble(o.getOrDefault("lab-share", "0.05"));
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
         long serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
