@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import sfa.backend.content.Content;
-import sfa.backend.learning.Enrollments;
-import sfa.backend.learning.Learning;
-import sfa.backend.learning.Progress;
 import sfa.backend.school.SchoolClass;
 import sfa.backend.school.SchoolClasses;
 import sfa.backend.school.SchoolScope;
@@ -35,16 +31,13 @@ class CurriculumController {
     private final Content content;
     private final SchoolClasses classes;
     private final Assignments assignments;
-    private final Enrollments enrollments;
-    private final Learning learning;
+    private final MyAssignments myAssignments;
 
-    CurriculumController(Content content, SchoolClasses classes, Assignments assignments, Enrollments enrollments,
-            Learning learning) {
+    CurriculumController(Content content, SchoolClasses classes, Assignments assignments, MyAssignments myAssignments) {
         this.content = content;
         this.classes = classes;
         this.assignments = assignments;
-        this.enrollments = enrollments;
-        this.learning = learning;
+        this.myAssignments = myAssignments;
     }
 
     record PlannedUnit(String unit, int version, String weeks, Text title) {
@@ -54,11 +47,6 @@ class CurriculumController {
     }
 
     record NewAssignment(@NotNull LocalDate due) {
-    }
-
-    /** An assignment with the student's progress in it (none before they start). */
-    record MyAssignment(String unit, Text title, String classId, String className, LocalDate due, boolean overdue,
-            @Nullable Progress progress) {
     }
 
     @GetMapping("/api/schools/{school}/curriculum")
@@ -104,18 +92,8 @@ class CurriculumController {
 
     /** The student's assigned units across their classes, soonest due first, with their progress. */
     @GetMapping("/api/schools/{school}/my/assignments")
-    List<MyAssignment> mine(@PathVariable String school, Caller caller) {
-        List<SchoolClass> mine = classes.withStudent(school, caller.username());
-        var names = mine.stream().collect(java.util.stream.Collectors.toMap(SchoolClass::id, SchoolClass::name));
-        var started = enrollments.of(school, caller.username()).stream()
-                .collect(java.util.stream.Collectors.toMap(e -> e.unit(), e -> e));
-        LocalDate today = LocalDate.now();
-        return assignments.ofClasses(school, names.keySet()).stream().map(a -> {
-            var e = started.get(a.unit());
-            Progress p = e == null ? null : learning.progress(e);
-            return new MyAssignment(a.unit(), content.unit(a.unit()).orElseThrow().title(), a.classId(),
-                    names.get(a.classId()), a.due(), a.due().isBefore(today) && (p == null || !p.completed()), p);
-        }).toList();
+    List<MyAssignments.MyAssignment> mine(@PathVariable String school, Caller caller) {
+        return myAssignments.of(school, caller);
     }
 
     static ApiProblem noClass(String id) {

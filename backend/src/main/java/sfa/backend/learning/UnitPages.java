@@ -1,0 +1,134 @@
+package sfa.backend.learning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import sfa.backend.catalog.UnitCatalog;
+import sfa.backend.catalog.UnitContent;
+import sfa.backend.security.Caller;
+import sfa.backend.web.ApiProblem;
+import sfa.backend.web.Markdown;
+import sfa.backend.web.Texts;
+import sfa.courseware.quiz.QuizItem;
+
+/** A unit in the browser: its lessons (Markdown), its quiz with feedback after submitting, its labs. */
+@Controller
+class UnitPages {
+
+    private final Learning learning;
+    private final UnitCatalog catalog;
+    private final Markdown markdown;
+    private final Texts texts;
+
+    UnitPages(Learning learning, UnitCatalog catalog, Markdown markdown, Texts texts) {
+        this.learning = learning;
+        this.catalog = catalog;
+        this.markdown = markdown;
+        this.texts = texts;
+    }
+
+    private static String school(Caller caller) {
+        if (caller.school() == null) {
+            throw ApiProblem.forbidden("no-school", "this page is for a school's users", "학교 사용자를 위한 화면입니다");
+        }
+        return caller.school();
+    }
+
+    @GetMapping("/units/{unit}")
+    String unit(@PathVariable String unit, Caller caller, Model model) {
+        Enrollment e = learning.start(school(caller), caller, unit);
+        model.addAttribute("caller", caller);
+        var view = catalog.view(learning.content(e));
+        model.addAttribute("unit", view);
+        model.addAttribute("title", texts.of(view.title()));
+        model.addAttribute("progress", learning.progress(e));
+        model.addAttribute("read", new HashSet<>(e.lessonsRead()));
+        return "learning/unit";
+    }
+
+    @GetMapping("/units/{unit}/lessons/{lesson}")
+    String lesson(@PathVariable String unit, @PathVariable String lesson, Caller caller, Model model) {
+        UnitContent c = learning.pinned(school(caller), caller, unit);
+        var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
+                unit + " 단원에 '" + lesson + "' 수업이 없습니다"));
+        model.addAttribute("caller", caller);
+        model.addAttribute("unit", catalog.view(c));
+        model.addAttribute("lesson", l);
+        model.addAttribute("title", texts.of(l.title()));
+        model.addAttribute("html", markdown.html(c.lessonText(lesson, texts.language()).orElse("")));
+        return "learning/lesson";
+    }
+
+    /** htmx: marks the lesson read and answers the button's replacement. */
+    @PostMapping("/units/{unit}/lessons/{lesson}/read")
+    String read(@PathVariable String unit, @PathVariable String lesson, Caller caller, Model model) {
+        model.addAttribute("progress", learning.progress(learning.lessonRead(school(caller), caller, unit, lesson)));
+        return "learning/lesson :: read";
+    }
+
+    /** htmx: grades the quiz form and answers the feedback. */
+    @PostMapping(path = "/units/{unit}/quiz", consumes = "application/x-www-form-urlencoded")
+    String quiz(@PathVariable String unit, @RequestBody MultiValueMap<String, String> form, Caller caller, Model model) {
+        String school = school(caller);
+        var quiz = learning.pinned(school, caller, unit).unit().quiz();
+        if (quiz == null) {
+            throw ApiProblem.notFound("unit " + unit + " has no quiz", unit + " 단원에는 확인 문제가 없습니다");
+        }
+        model.addAttribute("feedback", learning.submitQuiz(school, caller, unit, responses(quiz.items(), form)));
+        return "learning/unit :: feedback";
+    }
+
+    /** The form's fields as the responses the quiz scores (see learning/unit.html for the field names). */
+    static Map<String, Object> responses(List<QuizItem> items, MultiValueMap<String, String> form) {
+        Map<String, Object> out = new HashMap<>();
+        for (QuizItem item : items) {
+            String id = item.id();
+            switch (item) {
+                case QuizItem.Multiple m -> out.put(id, form.getOrDefault(id, List.of()));
+                case QuizItem.TrueFalse t -> {
+                    String v = form.getFirst(id);
+                    if (v != null) {
+                        out.put(id, Boolean.parseBoolean(v));
+                    }
+                }
+                case QuizItem.Ordering o -> {
+                    List<String> ordered = new ArrayList<>(java.util.Collections.nCopies(o.entries().size(), ""));
+                    for (var entry : o.entries()) {
+                        String pos = form.getFirst(id + "." + entry.id());
+                        if (pos != null && pos.matches("\\d+") && Integer.parseInt(pos) >= 1
+                                && Integer.parseInt(pos) <= ordered.size()) {
+                            ordered.set(Integer.parseInt(pos) - 1, entry.id());
+                        }
+                    }
+                    out.put(id, ordered);
+                }
+                case QuizItem.Matching m -> {
+                    Map<String, String> pairs = new HashMap<>();
+                    for (var left : m.left()) {
+                        String right = form.getFirst(id + "." + left.id());
+                        if (right != null && !right.isBlank()) {
+                            pairs.put(left.id(), right);
+                        }
+                    }
+                    out.put(id, pairs);
+                }
+                default -> {
+                    String v = form.getFirst(id);
+                    if (v != null) {
+                        out.put(id, v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

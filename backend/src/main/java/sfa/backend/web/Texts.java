@@ -1,0 +1,21 @@
+package sfa.backend.web;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import sfa.courseware.Text;
+
+/** Picks the language of a content text for the page being rendered: {@code ${@texts.of(unit.title)}}. */
+@Component("texts")
+public class Texts {
+
+    public String of(Text text) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        String chosen = english ? text.en() : text.ko();
+        return chosen == null || chosen.isBlank() ? (english ? text.ko() : text.en()) : chosen;
+    }
+
+    /** "ko" or "en": the language a lesson file is read in. */
+    public String language() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "ko";
+    }
+}

@@ -1,0 +1,77 @@
+package sfa.backend.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The server-rendered pages with a browser login (the Playwright tests drive them in a real browser). */
+class PagesTests extends ApiTest {
+
+    static RequestPostProcessor browser(String username, String school) {
+        return oidcLogin().idToken(t -> t.subject("id-" + username).claim("preferred_username", username)
+                .claim("name", "김" + username).claim("school", school)
+                .claim("realm_access", Map.of("roles", List.of("student"))));
+    }
+
+    @Test
+    void theHomePageListsTheUnitsInKoreanAndSwitchesToEnglish() throws Exception {
+        mvc.perform(get("/").with(browser("gm-page1", "gumi-electronic"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("자기유지 회로")))
+                .andExpect(content().string(containsString("lang=\"ko\"")));
+        mvc.perform(get("/").param("lang", "en").with(browser("gm-page1", "gumi-electronic"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Self-holding circuits")))
+                .andExpect(content().string(containsString("My learning")));
+    }
+
+    @Test
+    void aLessonIsRenderedFromMarkdownAndReadingItCountsInTheUnit() throws Exception {
+        var me = browser("gm-page2", "gumi-electronic");
+        mvc.perform(get("/units/self-hold/lessons/contacts").with(me)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>")))
+                .andExpect(content().string(containsString("다 읽었습니다")));
+        mvc.perform(post("/units/self-hold/lessons/contacts/read").with(me).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("✓")));
+        mvc.perform(get("/units/self-hold").with(me))
+                .andExpect(content().string(containsString("✓ 읽음")));
+    }
+
+    @Test
+    void aQuizFormIsGradedAndAnsweredWithTheExplanationOfEachItem() throws Exception {
+        var me = browser("gm-page3", "gumi-electronic");
+        String page = mvc.perform(get("/units/self-hold").with(me)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"q1\"", "name=\"q6.press-start\"").doesNotContain("answer:");
+
+        String feedback = mvc.perform(post("/units/self-hold/quiz").with(me).with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("q1=b&q2=a&q2=b&q3=true&q4=false&q5=100&q6.press-start=1&q6.motor-on=2&q6.release-start=3"
+                                + "&q6.press-stop=4&q6.stays-off=5&q7.parallel=or&q7.series=and&q7.slash=not&q7.coil=assign"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(feedback).contains("feedback-q1", "정답", "통과했습니다");
+    }
+
+    @Test
+    void rawHtmlInALessonIsShownAsTextNotRun() throws Exception {
+        assertThat(new sfa.backend.web.Markdown().html("# 제목\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))"))
+                .contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("javascript:");
+    }
+
+    @Test
+    void aStrangerIsSentToTheLogin() throws Exception {
+        mvc.perform(get("/units/self-hold")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/").with(browser("gm-page4", "gumi-electronic")))
+                .andExpect(content().string(not(containsString("Whitelabel"))));
+    }
+}
