@@ -1,0 +1,96 @@
+package sfa.backend.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import sfa.backend.keycloak.KeycloakTestServer;
+
+/**
+ * A student in a real browser: logs in through the real Keycloak login page, finds their units in Korean,
+ * reads a lesson and takes a quiz; the page never logs a console error.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sfa.data-dir=memory")
+class StudentInTheBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    BrowserSession browser;
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("sfa.security.issuer-uri", () -> KeycloakTestServer.get().issuerUri().toString());
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium is not installed (bin/test installs it)");
+        browser = new BrowserSession("ko-KR");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            assertThat(browser.consoleErrors).as("console errors").isEmpty();
+            browser.close();
+        }
+    }
+
+    Page logIn(String username) {
+        Page page = browser.page;
+        page.navigate("http://localhost:" + port + "/");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo1234");
+        page.locator("#kc-login").click();
+        page.waitForURL("http://localhost:" + port + "/**");
+        return page;
+    }
+
+    @Test
+    void aStudentLogsInThroughKeycloakAndSeesTheirUnitsInKorean() {
+        Page page = logIn("gm-student1");
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("내 학습"))).isVisible();
+        assertThat(page.locator("#units")).containsText("자기유지 회로");
+        browser.screenshot("student-home");
+
+        page.locator("#language").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My learning"))).isVisible();
+        assertThat(page.locator("#units")).containsText("Self-holding circuits");
+    }
+
+    @Test
+    void aStudentReadsALessonAndTakesTheQuizWithFeedbackForEachItem() {
+        Page page = logIn("gm-student2");
+        page.locator("#units a[href$='/units/self-hold']").click();
+        assertThat(page).hasURL(Pattern.compile(".*/units/self-hold$"));
+
+        page.locator("#lessons a").first().click();
+        assertThat(page.locator("article.lesson h1")).isVisible();
+        browser.screenshot("lesson");
+        page.getByText("다 읽었습니다").click();
+        assertThat(page.locator("#read")).containsText("✓ 읽음");
+
+        page.getByText("단원으로", new Page.GetByTextOptions().setExact(false)).click();
+        assertThat(page.locator("#lessons")).containsText("✓ 읽음");
+        page.locator("#item-q1 input[value=b]").check();
+        page.locator("#item-q3 input[value=true]").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("제출하기")).click();
+
+        assertThat(page.locator("#feedback-q1")).containsText("정답");
+        assertThat(page.locator("#feedback-q2")).containsText("오답");
+        page.locator("#quiz-result").scrollIntoViewIfNeeded();
+        browser.screenshot("quiz-feedback");
+    }
+}
