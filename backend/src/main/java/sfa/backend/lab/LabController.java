@@ -31,11 +31,13 @@ class LabController {
     private final LiveLabs labs;
     private final LabHost host;
     private final LabStream stream;
+    private final LabGrader grader;
 
-    LabController(LiveLabs labs, LabHost host, LabStream stream) {
+    LabController(LiveLabs labs, LabHost host, LabStream stream, LabGrader grader) {
         this.labs = labs;
         this.host = host;
         this.stream = stream;
+        this.grader = grader;
     }
 
     record OpenLab(@NotBlank @Size(max = 64) String lab, @Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String program) {
@@ -64,6 +66,15 @@ class LabController {
         return new LiveView(s.id(), s.lab().id(), s.mode().name().toLowerCase(Locale.ROOT), LabStream.Frame.of(s),
                 s.points().stream().map((IoPoint p) -> new Io(p.name(), p.address().toString())).toList(),
                 s.operableNames(), access);
+    }
+
+    record Check(@Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String program) {
+    }
+
+    /** The program's errors and warnings for this lab (line, column, length, ko, en), as the editor underlines them. */
+    @PostMapping("/api/schools/{school}/labs/{lab}/check")
+    List<Map<String, Object>> check(@PathVariable String school, @PathVariable String lab, @Valid @RequestBody Check check) {
+        return grader.check(lab, check.program() == null ? "" : check.program());
     }
 
     @PostMapping("/api/schools/{school}/my/labs")

@@ -141,6 +141,13 @@ public class LabGrader {
         }
     }
 
+    /** Every diagnostic of a program for a lab, without running it. */
+    public List<Map<String, Object>> check(String labId, String program) {
+        SpecLab lab = lab(labId);
+        limit("program", program);
+        return json(StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses())).diagnostics());
+    }
+
     /** The compiled program, or a 422 problem listing every diagnostic with its line and column. */
     public StProgram compile(SpecLab lab, String program) {
         limit("program", program);

@@ -28,8 +28,10 @@ class UnitPages {
     private final UnitCatalog catalog;
     private final Markdown markdown;
     private final Texts texts;
+    private final sfa.backend.lab.LabGrader grader;
 
-    UnitPages(Learning learning, UnitCatalog catalog, Markdown markdown, Texts texts) {
+    UnitPages(Learning learning, UnitCatalog catalog, Markdown markdown, Texts texts, sfa.backend.lab.LabGrader grader) {
+        this.grader = grader;
         this.learning = learning;
         this.catalog = catalog;
         this.markdown = markdown;
@@ -66,6 +68,40 @@ class UnitPages {
         model.addAttribute("title", texts.of(l.title()));
         model.addAttribute("html", markdown.html(c.lessonText(lesson, texts.language()).orElse("")));
         return "learning/lesson";
+    }
+
+    /** One I/O point for the workbench: its name, address, whether it is an input, and its meaning. */
+    record Point(String name, String address, boolean input, boolean bit, sfa.courseware.Text meaning) {
+    }
+
+    /** The lab workbench: the plant live, the operator panel, the Structured Text editor, grading. */
+    @GetMapping("/units/{unit}/labs/{lab}")
+    String workbench(@PathVariable String unit, @PathVariable String lab, Caller caller, Model model) {
+        String school = school(caller);
+        UnitContent c = learning.pinned(school, caller, unit);
+        var view = catalog.view(c);
+        var labView = view.labs().stream().filter(l -> l.lab().equals(lab)).findFirst().orElseThrow(() -> ApiProblem.notFound(
+                "unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다"));
+        var spec = grader.lab(lab).spec();
+        List<Point> points = spec.io().stream().map(io -> {
+            var a = sfa.lab.plc.Address.parse(io.address());
+            return new Point(io.name(), io.address(), a.area().isInput(), a.area().isBit(), new sfa.courseware.Text(io.ko(), io.en()));
+        }).toList();
+        StringBuilder starter = new StringBuilder("PROGRAM Main\nVAR\n");
+        for (Point p : points) {
+            starter.append("    ").append(p.name()).append(" AT ").append(p.address()).append(" : ")
+                    .append(p.bit() ? "BOOL" : "INT").append(";\n");
+        }
+        starter.append("END_VAR\n\n(* ").append(texts.of(new sfa.courseware.Text("여기에 프로그램을 쓰세요", "write the program here")))
+                .append(" *)\n\nEND_PROGRAM\n");
+        model.addAttribute("caller", caller);
+        model.addAttribute("school", school);
+        model.addAttribute("unit", view);
+        model.addAttribute("lab", labView);
+        model.addAttribute("points", points);
+        model.addAttribute("starter", starter.toString());
+        model.addAttribute("title", texts.of(labView.title()));
+        return "learning/workbench";
     }
 
     /** htmx: marks the lesson read and answers the button's replacement. */

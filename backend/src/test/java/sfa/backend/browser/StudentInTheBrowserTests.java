@@ -93,4 +93,32 @@ class StudentInTheBrowserTests {
         page.locator("#quiz-result").scrollIntoViewIfNeeded();
         browser.screenshot("quiz-feedback");
     }
+
+    @Test
+    void aStudentRunsTheirProgramOnTheConveyorPressesStartOnThePanelAndGradesIt() throws Exception {
+        Page page = logIn("gm-student2");
+        page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
+        assertThat(page.locator("#io-MOTOR")).isVisible();
+
+        page.locator("#program").fill("PROGRAM Main\nVAR\n    MOTOR AT %QX0.0 : BOOL;\nEND_VAR\nMOTR := TRUE;\nEND_PROGRAM\n");
+        assertThat(page.locator("#diagnostics li.error").first()).containsText("5:1");
+        assertThat(page.locator("#diagnostics li.error").first()).containsText("MOTR");
+
+        String solution = java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware", "solutions",
+                "conveyor-self-hold.st"));
+        page.locator("#program").fill(solution);
+        assertThat(page.locator("#diagnostics li.done")).isVisible();
+        page.locator("#run").click();
+        assertThat(page.locator("#device-START")).isVisible();
+
+        page.locator("#device-START").dispatchEvent("pointerdown");
+        assertThat(page.locator("#io-START")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        page.locator("#device-START").dispatchEvent("pointerup");
+        browser.screenshot("workbench");
+
+        page.locator("#grade").click();
+        assertThat(page.locator("#verdict li.passed").first()).isVisible();
+        assertThat(page.locator("#verdict li.failed")).hasCount(0);
+    }
 }

@@ -1,0 +1,136 @@
+// The lab workbench: the student's program runs live on the platform; the board shows every I/O point
+// 20 times a second (server-sent events); the panel presses buttons; grading shows each objective.
+const bench = document.getElementById('workbench');
+const { school, unit, lab, lang } = bench.dataset;
+const api = `/api/schools/${school}`;
+const text = (m) => (m && (m[lang] || m.ko || m.en)) || '';
+
+function csrf() {
+  const c = document.cookie.split('; ').find((x) => x.startsWith('XSRF-TOKEN='));
+  return c ? decodeURIComponent(c.substring('XSRF-TOKEN='.length)) : '';
+}
+
+async function call(method, path, body) {
+  const headers = { 'X-XSRF-TOKEN': csrf() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = r.headers.get('Content-Type')?.includes('json') ? await r.json() : null;
+  return { ok: r.ok, status: r.status, json };
+}
+
+const program = document.getElementById('program');
+const diagnostics = document.getElementById('diagnostics');
+const verdict = document.getElementById('verdict');
+const panel = document.getElementById('panel');
+const time = document.getElementById('time');
+let session = null;
+let stream = null;
+
+function showDiagnostics(list) {
+  diagnostics.replaceChildren();
+  if (!list || list.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'done';
+    li.textContent = lang === 'en' ? 'no errors' : '오류 없음';
+    diagnostics.append(li);
+    return;
+  }
+  for (const d of list) {
+    const li = document.createElement('li');
+    li.className = d.severity;
+    li.dataset.line = d.line;
+    li.textContent = `${d.line}:${d.column} ${lang === 'en' ? d.en : d.ko}`;
+    diagnostics.append(li);
+  }
+}
+
+let checkTimer = null;
+program.addEventListener('input', () => {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(async () => {
+    const r = await call('POST', `${api}/labs/${lab}/check`, { program: program.value });
+    if (r.ok) showDiagnostics(r.json);
+  }, 400);
+});
+
+function showFrame(f) {
+  time.textContent = `${(f.timeMs / 1000).toFixed(1)} s`;
+  for (const [name, value] of Object.entries(f.values)) {
+    const g = document.getElementById(`io-${name}`);
+    if (!g) continue;
+    g.classList.toggle('on', value !== 0);
+    g.querySelector('.value').textContent = String(value);
+  }
+}
+
+function buildPanel(devices) {
+  panel.replaceChildren();
+  for (const device of devices) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = device;
+    b.id = `device-${device}`;
+    b.setAttribute('aria-pressed', 'false');
+    const press = async () => {
+      if (b.getAttribute('aria-pressed') === 'true') return;
+      b.setAttribute('aria-pressed', 'true');
+      await call('POST', `${api}/my/labs/${session}/operate`, { action: 'press', device });
+    };
+    const release = async () => {
+      if (b.getAttribute('aria-pressed') !== 'true') return;
+      b.setAttribute('aria-pressed', 'false');
+      await call('POST', `${api}/my/labs/${session}/operate`, { action: 'release', device });
+    };
+    b.addEventListener('pointerdown', press);
+    b.addEventListener('pointerup', release);
+    b.addEventListener('pointerleave', release);
+    b.addEventListener('keydown', (e) => { if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); press(); } });
+    b.addEventListener('keyup', (e) => { if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); release(); } });
+    panel.append(b);
+  }
+}
+
+document.getElementById('run').addEventListener('click', async () => {
+  if (stream) stream.close();
+  if (session) await call('DELETE', `${api}/my/labs/${session}`);
+  const r = await call('POST', `${api}/my/labs`, { lab, program: program.value });
+  if (!r.ok) {
+    showDiagnostics(r.json?.diagnostics ?? [{ severity: 'error', line: 0, column: 0, ko: text(r.json?.message), en: text(r.json?.message) }]);
+    return;
+  }
+  session = r.json.id;
+  showDiagnostics([]);
+  showFrame(r.json.state);
+  buildPanel(r.json.devices);
+  stream = new EventSource(`${api}/my/labs/${session}/stream`);
+  stream.addEventListener('frame', (e) => showFrame(JSON.parse(e.data)));
+  await call('POST', `${api}/my/labs/${session}/commands/start`);
+});
+
+for (const command of ['stop', 'reset']) {
+  document.getElementById(command).addEventListener('click', async () => {
+    if (!session) return;
+    const r = await call('POST', `${api}/my/labs/${session}/commands/${command}`);
+    if (r.ok) showFrame(r.json);
+  });
+}
+
+document.getElementById('grade').addEventListener('click', async () => {
+  verdict.replaceChildren();
+  const r = await call('POST', `${api}/my/units/${unit}/labs/${lab}/attempts`, { program: program.value });
+  if (!r.ok) {
+    showDiagnostics(r.json?.diagnostics ?? []);
+    const li = document.createElement('li');
+    li.className = 'failed';
+    li.textContent = text(r.json?.message);
+    verdict.append(li);
+    return;
+  }
+  for (const o of r.json.grade.objectives) {
+    const li = document.createElement('li');
+    li.className = o.passed ? 'passed' : 'failed';
+    li.dataset.objective = o.id;
+    li.textContent = `${o.id}: ${text(o.message)}`;
+    verdict.append(li);
+  }
+});
