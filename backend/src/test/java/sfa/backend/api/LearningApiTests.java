@@ -123,6 +123,18 @@ class LearningApiTests extends ApiTest {
     }
 
     @Test
+    void theEditorsCheckListsEachDiagnosticWithLineColumnAndBothLanguagesWithoutRunningAnything() throws Exception {
+        String program = "PROGRAM Main\nVAR\n  MOTOR AT %QX0.0 : BOOL;\n  unused : INT;\nEND_VAR\nMOTR := TRUE;\nEND_PROGRAM\n";
+        mvc.perform(post("/api/schools/" + GUMI + "/labs/conveyor-self-hold/check").with(student("gm-student5", GUMI))
+                        .contentType(MediaType.APPLICATION_JSON).content(json("program", quote(program))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.severity=='error')].line").value(org.hamcrest.Matchers.contains(6)))
+                .andExpect(jsonPath("$[?(@.severity=='error')].column").value(org.hamcrest.Matchers.contains(1)))
+                .andExpect(jsonPath("$[?(@.severity=='error')].ko").value(org.hamcrest.Matchers.contains(containsString("MOTR"))))
+                .andExpect(jsonPath("$[?(@.severity=='warning')].en").value(org.hamcrest.Matchers.hasItem(containsString("unused"))));
+    }
+
+    @Test
     void aStudentKeepsTheVersionTheyStartedWhileATeacherPublishesANewOne() throws Exception {
         String school = "busan-mechanical";
         var kim = student("bs-student1", school);
