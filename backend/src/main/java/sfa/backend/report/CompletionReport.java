@@ -71,7 +71,9 @@ public class CompletionReport {
                     rows.add(new CompletionRow(school, c.department(), c.id(), c.name(), c.grade(), c.term(), student,
                             e == null ? student : e.displayName(), u.getKey(), e == null ? 0 : e.version(), p.percent(),
                             p.lessonsRead(), p.lessons(), p.bestQuizPercent(), p.quizPassed(), p.labsPassed(), p.labs(),
-                            p.completed(), p.completedAt(), u.getValue() == null ? null : u.getValue().due()));
+                            p.completed(), p.completedAt(), u.getValue() == null ? null : u.getValue().due(),
+                            e == null ? 0 : e.quizAttemptCount(), e == null ? 0 : e.labAttemptCount(),
+                            e == null ? null : e.lastActivity()));
                 }
             }
         }

@@ -8,5 +8,11 @@ import org.jspecify.annotations.Nullable;
 public record CompletionRow(String school, String department, String classId, String className, int grade, String term,
         String username, String displayName, String unit, int version, int percent, int lessonsRead, int lessons,
         double bestQuizPercent, boolean quizPassed, int labsPassed, int labs, boolean completed,
-        @Nullable Instant completedAt, @Nullable LocalDate due) {
+        @Nullable Instant completedAt, @Nullable LocalDate due, int quizAttempts, int labAttempts,
+        @Nullable Instant lastActivity) {
+
+    /** Many tries without getting through: the quiz three times, or the labs five times, still not passed. */
+    public boolean stuck() {
+        return !completed && (quizAttempts >= 3 && !quizPassed || labAttempts >= 5 && labsPassed < labs);
+    }
 }

@@ -14,6 +14,14 @@ public class Texts {
         return chosen == null || chosen.isBlank() ? (english ? text.ko() : text.en()) : chosen;
     }
 
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Seoul"));
+
+    /** A moment as a Korean school reads it ("11-25 14:05", Korea time), or "–". */
+    public String when(java.time.@org.jspecify.annotations.Nullable Instant at) {
+        return at == null ? "–" : WHEN.format(at);
+    }
+
     /** "ko" or "en": the language a lesson file is read in. */
     public String language() {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "ko";

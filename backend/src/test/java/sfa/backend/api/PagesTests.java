@@ -74,4 +74,17 @@ class PagesTests extends ApiTest {
         mvc.perform(get("/").with(browser("gm-page4", "gumi-electronic")))
                 .andExpect(content().string(not(containsString("Whitelabel"))));
     }
+
+    static RequestPostProcessor staff(String username, String role, String school) {
+        return oidcLogin().idToken(t -> t.subject("id-" + username).claim("preferred_username", username)
+                .claim("name", username).claim("school", school).claim("realm_access", Map.of("roles", List.of(role))));
+    }
+
+    @Test
+    void anAdministratorSeesTheSchoolsCompletionWithACsvLinkAndAStudentIsRefused() throws Exception {
+        mvc.perform(get("/reports").with(staff("bs-admin", "school-admin", "busan-mechanical"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("이수 현황")))
+                .andExpect(content().string(containsString("/api/schools/busan-mechanical/reports/completion.csv")));
+        mvc.perform(get("/reports").with(browser("bs-page5", "busan-mechanical"))).andExpect(status().isForbidden());
+    }
 }

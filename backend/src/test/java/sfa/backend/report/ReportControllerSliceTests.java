@@ -46,7 +46,7 @@ class ReportControllerSliceTests {
     static CompletionRow row(String student, String name, boolean done) {
         return new CompletionRow("gumi-electronic", "robot-control", "c1", "로봇제어 2-1", 2, "2026-2", student, name,
                 "self-hold", 1, done ? 100 : 40, done ? 2 : 1, 2, done ? 90.0 : 20.0, done, done ? 1 : 0, 1, done,
-                done ? Instant.parse("2026-11-20T03:00:00Z") : null, LocalDate.parse("2026-12-01"));
+                done ? Instant.parse("2026-11-20T03:00:00Z") : null, LocalDate.parse("2026-12-01"), 1, 1, null);
     }
 
     @org.junit.jupiter.api.BeforeEach
