@@ -25,6 +25,7 @@ const panel = document.getElementById('panel');
 const time = document.getElementById('time');
 let session = null;
 let stream = null;
+const remembered = `sfa-lab-${school}-${lab}`;
 
 function showDiagnostics(list) {
   diagnostics.replaceChildren();
@@ -93,19 +94,67 @@ function buildPanel(devices) {
 document.getElementById('run').addEventListener('click', async () => {
   if (stream) stream.close();
   if (session) await call('DELETE', `${api}/my/labs/${session}`);
-  const r = await call('POST', `${api}/my/labs`, { lab, program: program.value });
+  // a free run: only the student's panel acts on the plant (grading runs the lab's test sequence itself)
+  const r = await call('POST', `${api}/my/labs`, { lab, program: program.value, sequence: false });
   if (!r.ok) {
     showDiagnostics(r.json?.diagnostics ?? [{ severity: 'error', line: 0, column: 0, ko: text(r.json?.message), en: text(r.json?.message) }]);
     return;
   }
-  session = r.json.id;
-  showDiagnostics([]);
-  showFrame(r.json.state);
-  buildPanel(r.json.devices);
-  stream = new EventSource(`${api}/my/labs/${session}/stream`);
-  stream.addEventListener('frame', (e) => showFrame(JSON.parse(e.data)));
+  attach(r.json);
   await call('POST', `${api}/my/labs/${session}/commands/start`);
 });
+
+/** Shows a session and follows its frames; a reload finds it again (the platform resumes it if it was idle). */
+function attach(view) {
+  if (stream) stream.close();
+  session = view.id;
+  sessionStorage.setItem(remembered, session);
+  showDiagnostics([]);
+  showFrame(view.state);
+  buildPanel(view.devices);
+  stream = new EventSource(`${api}/my/labs/${session}/stream`);
+  stream.addEventListener('frame', (e) => showFrame(JSON.parse(e.data)));
+  if (view.opcUa && view.opcUa.user && view.mode === 'external') showOpcUa(view.opcUa);
+}
+
+const known = sessionStorage.getItem(remembered);
+if (known) {
+  call('GET', `${api}/my/labs/${known}`).then((r) => {
+    if (r.ok) attach(r.json); else sessionStorage.removeItem(remembered);
+  });
+}
+
+function showOpcUa(access) {
+  document.getElementById('opcua-endpoint').textContent = access.endpoint ?? '';
+  document.getElementById('opcua-user').textContent = access.user ?? '';
+  document.getElementById('opcua-password').textContent = access.password ?? '';
+  document.getElementById('opcua-node').textContent = access.node ?? '';
+  document.getElementById('opcua').hidden = false;
+}
+
+document.getElementById('opcua-open').addEventListener('click', async () => {
+  if (session) await call('DELETE', `${api}/my/labs/${session}`);
+  const r = await call('POST', `${api}/my/labs`, { lab });
+  if (r.ok) {
+    attach(r.json);
+    showOpcUa(r.json.opcUa);
+  }
+});
+
+for (const button of document.querySelectorAll('button.copy')) {
+  button.addEventListener('click', async () => {
+    const value = document.getElementById(button.dataset.copy).textContent;
+    try {
+      await navigator.clipboard.writeText(value);
+      button.textContent = lang === 'en' ? 'copied' : '복사했습니다';
+    } catch (e) {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById(button.dataset.copy));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    }
+  });
+}
 
 for (const command of ['stop', 'reset']) {
   document.getElementById(command).addEventListener('click', async () => {

@@ -57,9 +57,10 @@ class InProcessLabHost implements LabHost {
     }
 
     @Override
-    public Opened open(String labId, @Nullable String program) {
+    public Opened open(String labId, @Nullable String program, boolean sequence) {
         try {
-            LabSessions.Opened o = program == null ? sessions.openExternal(labId) : sessions.openProgram(labId, program);
+            LabSessions.Opened o = program == null ? sessions.openExternal(labId)
+                    : sessions.openProgram(labId, program, sequence);
             return new Opened(o.session(), o.login());
         } catch (LabSessions.ProgramRejected e) {
             throw rejected(e);
@@ -67,9 +68,9 @@ class InProcessLabHost implements LabHost {
     }
 
     @Override
-    public Opened resume(String id, String labId, @Nullable String program, byte[] snapshot) {
+    public Opened resume(String id, String labId, @Nullable String program, byte[] snapshot, boolean sequence) {
         try {
-            LabSessions.Opened o = sessions.resume(id, labId, program, snapshot);
+            LabSessions.Opened o = sessions.resume(id, labId, program, snapshot, sequence);
             return new Opened(o.session(), o.login());
         } catch (LabSessions.ProgramRejected e) {
             throw rejected(e);

@@ -40,7 +40,9 @@ class LabController {
         this.grader = grader;
     }
 
-    record OpenLab(@NotBlank @Size(max = 64) String lab, @Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String program) {
+    /** @param sequence false for a free run without the lab's test sequence (program sessions only; default true) */
+    record OpenLab(@NotBlank @Size(max = 64) String lab, @Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String program,
+            @Nullable Boolean sequence) {
     }
 
     record Operation(@NotBlank @Pattern(regexp = "press|release|set", message = "action is press, release or set") String action,
@@ -81,7 +83,7 @@ class LabController {
     @ResponseStatus(HttpStatus.CREATED)
     LiveView open(@PathVariable String school, @Valid @RequestBody OpenLab open, Caller caller) {
         String program = open.program() == null || open.program().isBlank() ? null : open.program();
-        LiveLabs.Opened o = labs.open(school, caller, open.lab(), program);
+        LiveLabs.Opened o = labs.open(school, caller, open.lab(), program, open.sequence() == null || open.sequence());
         return view(o, o.login());
     }
 

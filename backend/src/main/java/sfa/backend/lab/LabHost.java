@@ -16,11 +16,14 @@ import sfa.lab.session.LabSession;
  */
 public interface LabHost {
 
-    /** Opens a session, run by {@code program} (Structured Text) or, when null, by the student's OPC UA client. */
-    Opened open(String labId, @Nullable String program);
+    /**
+     * Opens a session, run by {@code program} (Structured Text) or, when null, by the student's OPC UA
+     * client; with {@code sequence} false a free run without the lab's test sequence.
+     */
+    Opened open(String labId, @Nullable String program, boolean sequence);
 
     /** Continues a session from a snapshot under its id, stopped. */
-    Opened resume(String id, String labId, @Nullable String program, byte[] snapshot);
+    Opened resume(String id, String labId, @Nullable String program, byte[] snapshot, boolean sequence);
 
     /** A running session of this host. */
     Optional<LabSession> session(String id);

@@ -14,7 +14,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("live_labs")
 public record LiveLab(@Id String id, String school, String username, String lab, @Nullable String program,
-        State state, Instant openedAt, Instant lastActivity, byte @Nullable [] snapshot) {
+        State state, Instant openedAt, Instant lastActivity, byte @Nullable [] snapshot, @Nullable Boolean sequence) {
+
+    /** Whether starting plays the lab's test sequence (records written before free runs existed have none: yes). */
+    public boolean playsSequence() {
+        return sequence == null || sequence;
+    }
 
     public enum State { ACTIVE, SUSPENDED, CLOSED }
 }

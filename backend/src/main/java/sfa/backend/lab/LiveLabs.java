@@ -49,15 +49,21 @@ public class LiveLabs {
     }
 
     public Opened open(String school, Caller student, String labId, @Nullable String program) {
+        return open(school, student, labId, program, true);
+    }
+
+    /** With {@code sequence} false a free run: only the student's panel (and program) act on the plant. */
+    public Opened open(String school, Caller student, String labId, @Nullable String program, boolean sequence) {
         List<LiveLab> mine = mongo.find(Query.query(where("school").is(school).and("username").is(student.username())
                 .and("state").ne(LiveLab.State.CLOSED)).with(org.springframework.data.domain.Sort.by("openedAt")), LiveLab.class);
         for (int i = 0; i <= mine.size() - PER_STUDENT; i++) {
             close(mine.get(i));
         }
-        LabHost.Opened o = host.open(labId, program);
+        boolean plays = sequence || program == null;
+        LabHost.Opened o = host.open(labId, program, plays);
         Instant now = Instant.now();
         LiveLab lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), labId, program,
-                LiveLab.State.ACTIVE, now, now, null));
+                LiveLab.State.ACTIVE, now, now, null, plays));
         touched.put(lab.id(), now);
         return new Opened(lab, o.session(), o.login());
     }
@@ -70,13 +76,13 @@ public class LiveLabs {
         if (running.isPresent()) {
             return new Opened(lab, running.get(), null);
         }
-        LabHost.Opened o = lab.snapshot() == null ? host.open(lab.lab(), lab.program())
-                : host.resume(id, lab.lab(), lab.program(), lab.snapshot());
+        LabHost.Opened o = lab.snapshot() == null ? host.open(lab.lab(), lab.program(), lab.playsSequence())
+                : host.resume(id, lab.lab(), lab.program(), lab.snapshot(), lab.playsSequence());
         if (!o.session().id().equals(id)) {
             // the id was taken meanwhile: keep the record under the new one
             mongo.remove(Query.query(where("_id").is(id)), LiveLab.class);
             lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), lab.lab(), lab.program(),
-                    LiveLab.State.ACTIVE, lab.openedAt(), Instant.now(), lab.snapshot()));
+                    LiveLab.State.ACTIVE, lab.openedAt(), Instant.now(), lab.snapshot(), lab.sequence()));
         } else {
             mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("state", LiveLab.State.ACTIVE)
                     .set("lastActivity", Instant.now()), LiveLab.class);

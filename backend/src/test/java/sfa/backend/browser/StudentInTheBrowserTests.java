@@ -76,5 +76,23 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#grade").click();
         assertThat(page.locator("#verdict li.passed").first()).isVisible();
         assertThat(page.locator("#verdict li.failed")).hasCount(0);
+
+        page.reload();
+        // the running session is found again after a reload
+        assertThat(page.locator("#device-START")).isVisible();
+        assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+    }
+
+    @Test
+    void aStudentOpensASessionForTheirOwnOpcUaClientAndSeesItsEndpointAndLogin() {
+        Page page = logIn("gm-student1");
+        page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
+
+        page.locator("#opcua-open").click();
+
+        assertThat(page.locator("#opcua-endpoint")).containsText("opc.tcp://localhost:");
+        assertThat(page.locator("#opcua-user")).not().isEmpty();
+        assertThat(page.locator("#opcua-password")).not().isEmpty();
+        assertThat(page.locator("#opcua-node")).containsText("Labs/");
     }
 }

@@ -54,6 +54,8 @@ public final class LabSession {
     private final List<IoPoint> points;
     private final long seed;
     private final long scanNanos;
+    /** False for a free run: only the operator (and the student's controller) act on the plant. */
+    private final boolean sequence;
 
     private Plant plant;
     private TraceTable recording;
@@ -70,13 +72,14 @@ public final class LabSession {
      * @param speed simulated time per wall-clock time: 1 is real time (faster only in tests and demos)
      */
     LabSession(String id, SpecLab lab, Mode mode, Supplier<ProgramSource> programs, double speed) {
-        this(id, lab, mode, programs, speed, null);
+        this(id, lab, mode, programs, speed, null, true);
     }
 
     /** @param snapshot a {@link #snapshot()} to continue from, or null for a fresh plant */
     LabSession(String id, SpecLab lab, Mode mode, Supplier<ProgramSource> programs, double speed,
-            byte @Nullable [] snapshot) {
+            byte @Nullable [] snapshot, boolean sequence) {
         this.id = id;
+        this.sequence = sequence;
         this.lab = lab;
         this.mode = mode;
         this.external = mode == Mode.EXTERNAL ? new ExternalSource() : null;
@@ -99,7 +102,9 @@ public final class LabSession {
         ProgramSource p = programs.get();
         p.reset();
         Plant fresh = Labs.create(lab, seed, lab.scanMillis(), p);
-        fresh.scheduleAll(lab.spec().events());
+        if (sequence) {
+            fresh.scheduleAll(lab.spec().events());
+        }
         return fresh;
     }
 
@@ -118,6 +123,11 @@ public final class LabSession {
 
     public Mode mode() {
         return mode;
+    }
+
+    /** True when starting plays the lab's test sequence; false for a free run driven by the operator alone. */
+    public boolean playsSequence() {
+        return sequence;
     }
 
     /** The lab's I/O map; {@link Status#values()} follows its order. */
@@ -283,6 +293,10 @@ public final class LabSession {
             return Grader.grade(lab, programs, List.of(), List.of(), null);
         }
         synchronized (this) {
+            if (!sequence) {
+                throw new SessionException("this is a free run without the lab's test sequence: open the session with the"
+                        + " test sequence to be graded", "시험 순서 없이 자유롭게 돌리는 세션입니다. 채점하려면 시험 순서로 세션을 여세요");
+            }
             if (!recordingWhole) {
                 throw new SessionException("this session was resumed mid-way, so the test sequence was not recorded from"
                         + " its start: Reset, Start and let it run to the end to be graded",

@@ -114,7 +114,7 @@ public final class LabSessions implements AutoCloseable {
     /** A session whose outputs the student's own client writes. */
     public Opened openExternal(String labId) {
         SpecLab lab = lab(labId);
-        return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, null, null);
+        return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, null, null, true);
     }
 
     /**
@@ -124,11 +124,16 @@ public final class LabSessions implements AutoCloseable {
      * @throws ProgramRejected when the program no longer compiles
      */
     public Opened resume(String id, String labId, @Nullable String source, byte[] snapshot) {
+        return resume(id, labId, source, snapshot, true);
+    }
+
+    /** As {@link #resume(String, String, String, byte[])}, for a free run when {@code sequence} is false. */
+    public Opened resume(String id, String labId, @Nullable String source, byte[] snapshot, boolean sequence) {
         SpecLab lab = lab(labId);
         if (source == null) {
-            return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, snapshot, id);
+            return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, snapshot, id, sequence);
         }
-        return open(lab, LabSession.Mode.PROGRAM, programs(lab, source), snapshot, id);
+        return open(lab, LabSession.Mode.PROGRAM, programs(lab, source), snapshot, id, sequence);
     }
 
     /**
@@ -137,8 +142,16 @@ public final class LabSessions implements AutoCloseable {
      * @throws ProgramRejected when the program does not compile for this lab's I/O map
      */
     public Opened openProgram(String labId, String source) {
+        return openProgram(labId, source, true);
+    }
+
+    /**
+     * A session run by a Structured Text program; with {@code sequence} false a free run, where only the
+     * operator's hand on the panel acts on the plant (it cannot be graded live).
+     */
+    public Opened openProgram(String labId, String source, boolean sequence) {
         SpecLab lab = lab(labId);
-        return open(lab, LabSession.Mode.PROGRAM, programs(lab, source), null, null);
+        return open(lab, LabSession.Mode.PROGRAM, programs(lab, source), null, null, sequence);
     }
 
     private static Supplier<ProgramSource> programs(SpecLab lab, String source) {
@@ -156,14 +169,14 @@ public final class LabSessions implements AutoCloseable {
     }
 
     private Opened open(SpecLab lab, LabSession.Mode mode, Supplier<ProgramSource> programs, byte @Nullable [] snapshot,
-            @Nullable String preferredId) {
+            @Nullable String preferredId, boolean sequence) {
         String id = preferredId != null && preferredId.matches("[a-z0-9]{4,32}") ? preferredId : newId();
         while (sessions.containsKey(id)) {
             id = newId();
         }
-        LabSession s = new LabSession(id, lab, mode, programs, speed, snapshot);
+        LabSession s = new LabSession(id, lab, mode, programs, speed, snapshot, sequence);
         if (sessions.putIfAbsent(id, s) != null) {
-            return open(lab, mode, programs, snapshot, null);
+            return open(lab, mode, programs, snapshot, null, sequence);
         }
         Credentials.Issued login = credentials.issue(id);
         audit.record(id, "server", "open", lab.id() + " " + mode.name().toLowerCase(java.util.Locale.ROOT));

@@ -71,6 +71,23 @@ class LabSessionsTests {
     }
 
     @Test
+    void aFreeRunPlaysNoTestSequenceSoOnlyTheOperatorActs() throws Exception {
+        LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD, false).session();
+        int motor = s.point("MOTOR");
+        s.start();
+        await("past the sequence's own START at 1.0 s", () -> s.status().timeMillis() > 1_500);
+        assertThat(s.status().value(motor)).as("nobody pressed START").isZero();
+
+        s.operate(sfa.lab.plant.Command.Action.PRESS, "START", 0);
+        await("the motor runs", () -> s.status().value(motor) == 1);
+        s.operate(sfa.lab.plant.Command.Action.RELEASE, "START", 0);
+        await("past the sequence's STOP at 3.0 s", () -> s.status().timeMillis() > 3_500);
+
+        assertThat(s.status().value(motor)).as("no STOP from a test sequence").isEqualTo(1);
+        assertThat(s.playsSequence()).isFalse();
+    }
+
+    @Test
     void aSnapshotResumesTheSessionExactlyWhereItStoodUnderItsOwnId() throws Exception {
         LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD).session();
         int motor = s.point("MOTOR");
