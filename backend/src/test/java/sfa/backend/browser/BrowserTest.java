@@ -50,7 +50,11 @@ abstract class BrowserTest {
     }
 
     Page logIn(String username) {
-        Page page = browser.page;
+        return logIn(browser, username);
+    }
+
+    Page logIn(BrowserSession session, String username) {
+        Page page = session.page;
         page.navigate("http://localhost:" + port + "/");
         page.locator("#username").fill(username);
         page.locator("#password").fill("demo1234");

@@ -31,4 +31,30 @@ class TeacherInTheBrowserTests extends BrowserTest {
         page.locator("#publish").click();
         assertThat(page.locator("#version-2 .status")).hasText("게시됨");
     }
+
+    @Test
+    void aTeacherMakesAClassAddsAStudentAndAssignsAUnitWhichTheStudentThenSees() {
+        Page page = logIn("gm-teacher");
+        page.locator("#nav-classes").click();
+        page.locator("#new-class input[name=name]").fill("제어 2-1");
+        page.locator("#new-class select[name=department]").selectOption("electronic-system-control");
+        page.locator("#new-class button[type=submit]").click();
+
+        var card = page.locator("article[id='class-제어 2-1']");
+        card.locator("input[name=username]").fill("gm-student2");
+        card.locator("form[action$='/students'] button").click();
+        assertThat(page.locator("article[id='class-제어 2-1'] .students")).containsText("gm-student2");
+        page.locator("article[id='class-제어 2-1'] select[name=unit]").selectOption("timers-counters");
+        page.locator("article[id='class-제어 2-1'] input[name=due]").fill(java.time.LocalDate.now().plusDays(10).toString());
+        page.locator("article[id='class-제어 2-1'] form[action$='/assignments'] button").click();
+        assertThat(page.locator("article[id='class-제어 2-1'] .assigned")).containsText("timers-counters");
+        browser.screenshot("teacher-classes");
+
+        try (BrowserSession student = new BrowserSession("ko-KR")) {
+            Page home = logIn(student, "gm-student2");
+            assertThat(home.locator("#assignments")).containsText("타이머");
+            assertThat(home.locator("#assignments")).containsText("제어 2-1");
+            org.assertj.core.api.Assertions.assertThat(student.consoleErrors).isEmpty();
+        }
+    }
 }
