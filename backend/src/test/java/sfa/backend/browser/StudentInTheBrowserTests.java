@@ -76,11 +76,30 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#grade").click();
         assertThat(page.locator("#verdict li.passed").first()).isVisible();
         assertThat(page.locator("#verdict li.failed")).hasCount(0);
+        assertThat(page.locator("#timing path[data-signal=MOTOR]")).isVisible();
 
         page.reload();
         // the running session is found again after a reload
         assertThat(page.locator("#device-START")).isVisible();
         assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+    }
+
+    @Test
+    void aWrongProgramsGradeMarksTheFailingMomentOnTheTimingDiagram() throws Exception {
+        Page page = logIn("gm-student1");
+        page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
+        String solution = java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware", "solutions",
+                "conveyor-self-hold.st"));
+        page.locator("#program").fill(solution.replace("MOTOR := (START OR MOTOR) AND STOP AND ESTOP_OK;",
+                "MOTOR := START AND STOP AND ESTOP_OK;"));
+
+        page.locator("#grade").click();
+
+        assertThat(page.locator("#verdict li.failed").first()).isVisible();
+        assertThat(page.locator("#timing line.fail").first()).isAttached();
+        page.locator("#verdict li.failed").first().click();
+        assertThat(page.locator("#timing line.fail.focus")).hasCount(1);
+        browser.screenshot("grade-timing");
     }
 
     @Test
