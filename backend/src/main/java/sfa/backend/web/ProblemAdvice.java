@@ -27,10 +27,29 @@ import sfa.lab.session.SessionException;
 class ProblemAdvice {
 
     @ExceptionHandler(ApiProblem.class)
-    ProblemDetail apiProblem(ApiProblem e) {
+    Object apiProblem(ApiProblem e, jakarta.servlet.http.HttpServletRequest request) {
+        if (isPage(request)) {
+            return page(e.status(), e.korean(), e.english());
+        }
         ProblemDetail p = problem(e.status(), e.code(), e.english(), e.korean());
         e.properties().forEach(p::setProperty);
         return p;
+    }
+
+    /** A browser asking for a page (not the API) gets the refusal as a page in its language. */
+    static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html")
+                && request.getHeader("HX-Request") == null;
+    }
+
+    static org.springframework.web.servlet.ModelAndView page(HttpStatus status, String korean, String english) {
+        org.springframework.web.servlet.ModelAndView mav = new org.springframework.web.servlet.ModelAndView("error/problem");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("problem", new sfa.courseware.Text(korean, english));
+        mav.addObject("title", "" + status.value());
+        return mav;
     }
 
     @ExceptionHandler(SessionException.class)
@@ -39,7 +58,10 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
+    Object denied(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (isPage(request)) {
+            return page(HttpStatus.FORBIDDEN, "이 화면을 볼 권한이 없습니다", "you are not allowed to see this page");
+        }
         return problem(HttpStatus.FORBIDDEN, "forbidden", "you are not allowed to do this",
                 "이 작업을 할 권한이 없습니다");
     }

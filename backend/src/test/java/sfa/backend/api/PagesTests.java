@@ -86,5 +86,12 @@ class PagesTests extends ApiTest {
                 .andExpect(content().string(containsString("이수 현황")))
                 .andExpect(content().string(containsString("/api/schools/busan-mechanical/reports/completion.csv")));
         mvc.perform(get("/reports").with(browser("bs-page5", "busan-mechanical"))).andExpect(status().isForbidden());
+        mvc.perform(get("/reports").accept(MediaType.TEXT_HTML).with(browser("bs-page5", "busan-mechanical")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("교사 이상만")));
+        mvc.perform(get("/units/no-such-unit").accept(MediaType.TEXT_HTML).with(browser("bs-page5", "busan-mechanical")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("단원이 없습니다")));
     }
 }
