@@ -185,6 +185,16 @@ document.getElementById('grade').addEventListener('click', async () => {
     li.addEventListener('keydown', (e) => { if (e.key === 'Enter') focusObjective(o.id); });
     verdict.append(li);
   }
+  const row = document.createElement('tr');
+  const cells = [new Date().toTimeString().substring(0, 5), String(r.json.grade.score),
+    r.json.grade.passed ? (lang === 'en' ? 'passed' : '통과') : (lang === 'en' ? 'not passed' : '미통과')];
+  for (const [i, c] of cells.entries()) {
+    const td = document.createElement('td');
+    td.textContent = c;
+    if (i === 2) td.className = r.json.grade.passed ? 'done' : 'overdue';
+    row.append(td);
+  }
+  document.querySelector('#attempts tbody').prepend(row);
   const trace = await fetch(`${api}/my/lab-attempts/${r.json.attempt}/trace`);
   if (trace.ok) drawTiming(await trace.text(), r.json.grade.objectives);
 });

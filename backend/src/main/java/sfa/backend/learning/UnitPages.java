@@ -29,9 +29,12 @@ class UnitPages {
     private final Markdown markdown;
     private final Texts texts;
     private final sfa.backend.lab.LabGrader grader;
+    private final sfa.backend.lab.LabAttempts labAttempts;
 
-    UnitPages(Learning learning, UnitCatalog catalog, Markdown markdown, Texts texts, sfa.backend.lab.LabGrader grader) {
+    UnitPages(Learning learning, UnitCatalog catalog, Markdown markdown, Texts texts, sfa.backend.lab.LabGrader grader,
+            sfa.backend.lab.LabAttempts labAttempts) {
         this.grader = grader;
+        this.labAttempts = labAttempts;
         this.learning = learning;
         this.catalog = catalog;
         this.markdown = markdown;
@@ -101,6 +104,10 @@ class UnitPages {
         model.addAttribute("points", points);
         model.addAttribute("starter", starter.toString());
         model.addAttribute("title", texts.of(labView.title()));
+        List<sfa.backend.lab.LabAttempt> attempts = labAttempts.of(school, caller.username(), unit).stream()
+                .filter(a -> a.lab().equals(lab)).toList();
+        model.addAttribute("attempts", attempts);
+        model.addAttribute("best", attempts.stream().mapToInt(sfa.backend.lab.LabAttempt::score).max().orElse(-1));
         return "learning/workbench";
     }
 

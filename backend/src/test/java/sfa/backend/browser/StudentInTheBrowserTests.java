@@ -100,6 +100,10 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#verdict li.failed").first().click();
         assertThat(page.locator("#timing line.fail.focus")).hasCount(1);
         browser.screenshot("grade-timing");
+
+        page.reload();
+        assertThat(page.locator("#attempts tbody tr")).hasCount(1);
+        assertThat(page.locator("#attempts tbody tr").first()).containsText("미통과");
     }
 
     @Test
