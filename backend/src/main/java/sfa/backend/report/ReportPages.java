@@ -35,6 +35,12 @@ class ReportPages {
 
     @GetMapping("/reports")
     String completion(Caller caller, Model model) {
+        if (caller.role() == Role.PROGRAM_ADMIN) {
+            model.addAttribute("caller", caller);
+            model.addAttribute("schools", report.schools().stream().map(report::summary).toList());
+            model.addAttribute("title", "programme");
+            return "report/programme";
+        }
         String school = school(caller);
         model.addAttribute("caller", caller);
         model.addAttribute("summary", report.summary(school));

@@ -94,4 +94,14 @@ class PagesTests extends ApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("단원이 없습니다")));
     }
+
+    @Test
+    void theProgrammeAdministratorComparesTheThreeSchoolsOnOnePage() throws Exception {
+        String page = mvc.perform(get("/reports").with(oidcLogin().idToken(t -> t.subject("pa").claim("preferred_username",
+                        "program-admin").claim("realm_access", Map.of("roles", List.of("program-admin"))))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("사업 전체 이수 현황", "school-jeonbuk-mechanical", "school-busan-mechanical",
+                "school-gumi-electronic", "/api/reports/programme.csv");
+    }
 }
