@@ -104,4 +104,19 @@ class PagesTests extends ApiTest {
         assertThat(page).contains("사업 전체 이수 현황", "school-jeonbuk-mechanical", "school-busan-mechanical",
                 "school-gumi-electronic", "/api/reports/programme.csv");
     }
+
+    @Test
+    void aTeacherPreviewsADraftAsAStudentWillSeeItWithoutTheQuizBeingSubmittable() throws Exception {
+        var teacher = staff("jb-preview-teacher", "teacher", "jeonbuk-mechanical");
+        mvc.perform(post("/api/schools/jeonbuk-mechanical/units/pneumatic-sequence/drafts").with(teacher).with(csrf()))
+                .andExpect(status().isCreated());
+
+        String page = mvc.perform(get("/authoring/pneumatic-sequence/preview/2").with(teacher)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("preview-banner", "/authoring/pneumatic-sequence/preview/2/lessons/")
+                .doesNotContain("제출하기");
+        mvc.perform(get("/authoring/pneumatic-sequence/preview/2").with(browser("jb-preview-student", "jeonbuk-mechanical")))
+                .andExpect(status().isForbidden());
+    }
 }
