@@ -70,6 +70,8 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#device-START").dispatchEvent("pointerdown");
         assertThat(page.locator("#io-START")).hasClass(Pattern.compile(".*\\bon\\b.*"));
         assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        assertThat(page.locator("#plant-belt")).hasClass(Pattern.compile(".*\\brunning\\b.*"));
+        assertThat(page.locator("#plant-LAMP_RUN")).hasClass(Pattern.compile(".*\\bon\\b.*"));
         page.locator("#device-START").dispatchEvent("pointerup");
         browser.screenshot("workbench");
 
