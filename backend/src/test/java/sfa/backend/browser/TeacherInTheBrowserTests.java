@@ -57,4 +57,24 @@ class TeacherInTheBrowserTests extends BrowserTest {
             org.assertj.core.api.Assertions.assertThat(student.consoleErrors).isEmpty();
         }
     }
+
+    @Test
+    void aTeacherReplaysAStudentsGradedLabRunOnItsTimingDiagram() throws Exception {
+        try (BrowserSession student = new BrowserSession("ko-KR")) {
+            Page page = logIn(student, "jb-student1");
+            page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
+            page.locator("#program").fill(java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware",
+                    "solutions", "wrong", "conveyor-self-hold", "no-self-hold.st")));
+            page.locator("#grade").click();
+            assertThat(page.locator("#verdict li.failed").first()).isVisible();
+        }
+
+        Page page = logIn("jb-teacher");
+        page.navigate("http://localhost:" + port + "/students/jb-student1/units/self-hold");
+        assertThat(page.locator("#lab-attempts tbody tr")).hasCount(1);
+        page.locator("button.replay").first().click();
+
+        assertThat(page.locator("#timing path[data-signal=MOTOR]")).isVisible();
+        browser.screenshot("teacher-replay");
+    }
 }

@@ -1,0 +1,44 @@
+package sfa.backend.learning;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import sfa.backend.lab.LabAttempts;
+import sfa.backend.school.SchoolScope;
+import sfa.backend.security.Caller;
+import sfa.backend.security.Role;
+import sfa.backend.web.ApiProblem;
+
+/** A teacher's look at one student in one unit: progress, every quiz attempt, every graded lab run replayed. */
+@Controller
+class StudentPages {
+
+    private final Enrollments enrollments;
+    private final Learning learning;
+    private final LabAttempts labAttempts;
+
+    StudentPages(Enrollments enrollments, Learning learning, LabAttempts labAttempts) {
+        this.enrollments = enrollments;
+        this.learning = learning;
+        this.labAttempts = labAttempts;
+    }
+
+    @GetMapping("/students/{username}/units/{unit}")
+    String student(@PathVariable String username, @PathVariable String unit, Caller caller, Model model) {
+        SchoolScope.require(caller, Role.TEACHER);
+        String school = caller.school();
+        if (school == null) {
+            throw ApiProblem.forbidden("no-school", "this page is for a school's teachers", "학교 교사를 위한 화면입니다");
+        }
+        Enrollment e = enrollments.find(school, username, unit).orElseThrow(() -> ApiProblem.notFound(
+                username + " has not started unit " + unit, username + " 학생은 " + unit + " 단원을 시작하지 않았습니다"));
+        model.addAttribute("caller", caller);
+        model.addAttribute("school", school);
+        model.addAttribute("enrollment", e);
+        model.addAttribute("progress", learning.progress(e));
+        model.addAttribute("labAttempts", labAttempts.of(school, username, unit));
+        model.addAttribute("title", e.displayName() + " · " + unit);
+        return "learning/student";
+    }
+}
