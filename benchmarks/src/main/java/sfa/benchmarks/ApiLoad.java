@@ -141,7 +141,7 @@ public final class ApiLoad {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -160,7 +160,7 @@ public final class ApiLoad {
         return o;
     }
 
-    private static String required(Map<String, String> o, String name) {
+    static String required(Map<String, String> o, String name) {
         String v = o.get(name);
         if (v == null) {
             throw new IllegalArgumentException("--" + name + " is required");
