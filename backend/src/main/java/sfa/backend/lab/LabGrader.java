@@ -98,8 +98,9 @@ public class LabGrader {
             }
             source = ManualSource::new;
         } else {
-            StProgram compiled = compile(lab, program);
-            warnings = StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses())).diagnostics();
+            StCompiler.Compilation compilation = compile(lab, program);
+            StProgram compiled = compilation.program();
+            warnings = compilation.diagnostics();
             source = () -> {
                 compiled.coldRestart();
                 return compiled;
@@ -148,14 +149,14 @@ public class LabGrader {
         return json(StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses())).diagnostics());
     }
 
-    /** The compiled program, or a 422 problem listing every diagnostic with its line and column. */
-    public StProgram compile(SpecLab lab, String program) {
+    /** The program compiled once (its warnings too), or a 422 problem listing every diagnostic with its line and column. */
+    private static StCompiler.Compilation compile(SpecLab lab, String program) {
         limit("program", program);
         StCompiler.Compilation c = StCompiler.compile(program, StCompiler.Options.forLab(lab.addresses()));
         if (!c.ok()) {
             throw programProblem(c.diagnostics());
         }
-        return c.program();
+        return c;
     }
 
     private static List<Wire> wires(SpecLab lab, String wiring) {
