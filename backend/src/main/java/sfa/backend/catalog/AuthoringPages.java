@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import sfa.backend.school.SchoolScope;
 import sfa.backend.security.Caller;
 import sfa.backend.security.Role;
-import sfa.backend.web.ApiProblem;
 import sfa.backend.web.Texts;
 
 /** A teacher's authoring page for one unit: its versions, a draft's files in an editor, check, preview, publish. */
@@ -24,11 +23,7 @@ class AuthoringPages {
 
     @GetMapping("/authoring/{unit}")
     String unit(@PathVariable String unit, Caller caller, Model model) {
-        SchoolScope.require(caller, Role.TEACHER);
-        String school = caller.school();
-        if (school == null) {
-            throw ApiProblem.forbidden("no-school", "authoring is for a school's teachers", "단원 편집은 학교 교사를 위한 기능입니다");
-        }
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         var latest = catalog.view(catalog.latest(school, unit));
         var versions = catalog.versions(school, unit);
         model.addAttribute("caller", caller);

@@ -37,20 +37,13 @@ class ClassPages {
         this.texts = texts;
     }
 
-    private static String school(Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
-        if (caller.school() == null) {
-            throw ApiProblem.forbidden("no-school", "this page is for a school's teachers", "학교 교사를 위한 화면입니다");
-        }
-        return caller.school();
-    }
 
     record ClassRow(SchoolClass schoolClass, List<Assignment> assignments) {
     }
 
     @GetMapping("/classes")
     String list(Caller caller, Model model) {
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         List<SchoolClass> all = classes.of(school);
         model.addAttribute("caller", caller);
         model.addAttribute("rows", all.stream().map(c -> new ClassRow(c, assignments.ofClasses(school, List.of(c.id())))).toList());
@@ -63,7 +56,7 @@ class ClassPages {
     @PostMapping("/classes")
     String create(@RequestParam String department, @RequestParam int grade, @RequestParam String name,
             @RequestParam String term, Caller caller) {
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         if (content.school(school).orElseThrow().departments().stream().noneMatch(d -> d.id().equals(department))
                 || grade < 1 || grade > 3 || name.isBlank() || name.length() > 60 || !term.matches("\\d{4}-[12]")) {
             throw ApiProblem.badRequest("invalid-class", "a class needs one of the school's departments, a grade 1-3, a name"
@@ -76,19 +69,19 @@ class ClassPages {
 
     @PostMapping("/classes/{id}/students")
     String addStudent(@PathVariable String id, @RequestParam String username, Caller caller) {
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         if (!username.matches("[A-Za-z0-9._@-]{1,64}")) {
             throw ApiProblem.badRequest("invalid-username", "'" + username + "' is not a user name",
                     "'" + username + "'은(는) 사용자 이름 형식이 아닙니다");
         }
-        classes.enroll(school, id, username.strip(), true).orElseThrow(() -> ApiProblem.notFound("no class " + id, id + " 반이 없습니다"));
+        classes.enroll(school, id, username.strip(), true).orElseThrow(() -> SchoolClasses.notFound(id));
         return "redirect:/classes";
     }
 
     @PostMapping("/classes/{id}/assignments")
     String assign(@PathVariable String id, @RequestParam String unit, @RequestParam LocalDate due, Caller caller) {
-        String school = school(caller);
-        classes.find(school, id).orElseThrow(() -> ApiProblem.notFound("no class " + id, id + " 반이 없습니다"));
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
+        classes.get(school, id);
         content.unit(unit).orElseThrow(() -> ApiProblem.notFound("no unit " + unit, unit + " 단원이 없습니다"));
         assignments.assign(school, id, unit, due, caller.username());
         return "redirect:/classes";

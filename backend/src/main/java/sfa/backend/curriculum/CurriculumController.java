@@ -59,7 +59,7 @@ class CurriculumController {
 
     @GetMapping("/api/schools/{school}/classes/{classId}/assignments")
     List<Assignment> ofClass(@PathVariable String school, @PathVariable String classId, Caller caller) {
-        SchoolClass c = classes.find(school, classId).orElseThrow(() -> noClass(classId));
+        SchoolClass c = classes.get(school, classId);
         if (caller.role() == Role.STUDENT && !c.students().contains(caller.username())) {
             throw noClass(classId);
         }
@@ -70,7 +70,7 @@ class CurriculumController {
     Assignment assign(@PathVariable String school, @PathVariable String classId, @PathVariable String unit,
             @Valid @RequestBody NewAssignment a, Caller caller) {
         SchoolScope.require(caller, Role.TEACHER);
-        classes.find(school, classId).orElseThrow(() -> noClass(classId));
+        classes.get(school, classId);
         if (content.unit(unit).isEmpty()) {
             throw ApiProblem.notFound("there is no unit '" + unit + "'", "'" + unit + "' 단원이 없습니다");
         }
@@ -97,6 +97,6 @@ class CurriculumController {
     }
 
     static ApiProblem noClass(String id) {
-        return ApiProblem.notFound("there is no class '" + id + "' in this school", "이 학교에 '" + id + "' 반이 없습니다");
+        return SchoolClasses.notFound(id);
     }
 }

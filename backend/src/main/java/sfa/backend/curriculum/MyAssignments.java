@@ -43,7 +43,7 @@ public class MyAssignments {
     public List<MyAssignment> of(String school, Caller caller) {
         List<SchoolClass> mine = classes.withStudent(school, caller.username());
         Map<String, String> names = mine.stream().collect(Collectors.toMap(SchoolClass::id, SchoolClass::name));
-        Map<String, Enrollment> started = enrollments.of(school, caller.username()).stream()
+        Map<String, Enrollment> started = enrollments.of(school, caller.username(), content.units().keySet()).stream()
                 .collect(Collectors.toMap(Enrollment::unit, e -> e));
         LocalDate today = LocalDate.now();
         return assignments.ofClasses(school, names.keySet()).stream().map(a -> {

@@ -47,16 +47,8 @@ public class Enrollments {
         return mongo.find(Query.query(where("_id").in(ids)), Enrollment.class);
     }
 
-    public List<Enrollment> ofStudents(String school, Collection<String> usernames) {
-        return mongo.find(Query.query(where("school").is(school).and("username").in(usernames)), Enrollment.class);
-    }
-
     public List<Enrollment> ofSchool(String school) {
         return mongo.find(Query.query(where("school").is(school)), Enrollment.class);
-    }
-
-    public List<Enrollment> all() {
-        return mongo.findAll(Enrollment.class);
     }
 
     /** The enrollment, started at {@code version} if it did not exist (an existing one keeps its version). */

@@ -29,11 +29,7 @@ class PreviewPages {
     }
 
     private UnitContent content(Caller caller, String unit, int version) {
-        SchoolScope.require(caller, Role.TEACHER);
-        if (caller.school() == null) {
-            throw ApiProblem.forbidden("no-school", "previews are for a school's teachers", "미리보기는 학교 교사를 위한 기능입니다");
-        }
-        return catalog.version(caller.school(), unit, version, true);
+        return catalog.version(SchoolScope.schoolOf(caller, Role.TEACHER), unit, version, true);
     }
 
     @GetMapping("/authoring/{unit}/preview/{version}")

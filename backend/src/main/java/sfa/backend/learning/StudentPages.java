@@ -26,11 +26,7 @@ class StudentPages {
 
     @GetMapping("/students/{username}/units/{unit}")
     String student(@PathVariable String username, @PathVariable String unit, Caller caller, Model model) {
-        SchoolScope.require(caller, Role.TEACHER);
-        String school = caller.school();
-        if (school == null) {
-            throw ApiProblem.forbidden("no-school", "this page is for a school's teachers", "학교 교사를 위한 화면입니다");
-        }
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         Enrollment e = enrollments.find(school, username, unit).orElseThrow(() -> ApiProblem.notFound(
                 username + " has not started unit " + unit, username + " 학생은 " + unit + " 단원을 시작하지 않았습니다"));
         model.addAttribute("caller", caller);

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import sfa.backend.catalog.UnitCatalog;
 import sfa.backend.catalog.UnitContent;
+import sfa.backend.school.SchoolScope;
 import sfa.backend.security.Caller;
+import sfa.backend.security.Role;
 import sfa.backend.web.ApiProblem;
 import sfa.backend.web.Markdown;
 import sfa.backend.web.Texts;
@@ -41,16 +43,10 @@ class UnitPages {
         this.texts = texts;
     }
 
-    private static String school(Caller caller) {
-        if (caller.school() == null) {
-            throw ApiProblem.forbidden("no-school", "this page is for a school's users", "학교 사용자를 위한 화면입니다");
-        }
-        return caller.school();
-    }
 
     @GetMapping("/units/{unit}")
     String unit(@PathVariable String unit, Caller caller, Model model) {
-        Enrollment e = learning.start(school(caller), caller, unit);
+        Enrollment e = learning.start(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit);
         model.addAttribute("caller", caller);
         var view = catalog.view(learning.content(e));
         model.addAttribute("unit", view);
@@ -62,7 +58,7 @@ class UnitPages {
 
     @GetMapping("/units/{unit}/lessons/{lesson}")
     String lesson(@PathVariable String unit, @PathVariable String lesson, Caller caller, Model model) {
-        UnitContent c = learning.pinned(school(caller), caller, unit);
+        UnitContent c = learning.pinned(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit);
         var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
                 unit + " 단원에 '" + lesson + "' 수업이 없습니다"));
         model.addAttribute("caller", caller);
@@ -80,7 +76,7 @@ class UnitPages {
     /** The lab workbench: the plant live, the operator panel, the Structured Text editor, grading. */
     @GetMapping("/units/{unit}/labs/{lab}")
     String workbench(@PathVariable String unit, @PathVariable String lab, Caller caller, Model model) {
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.STUDENT);
         UnitContent c = learning.pinned(school, caller, unit);
         var view = catalog.view(c);
         var labView = view.labs().stream().filter(l -> l.lab().equals(lab)).findFirst().orElseThrow(() -> ApiProblem.notFound(
@@ -114,14 +110,14 @@ class UnitPages {
     /** htmx: marks the lesson read and answers the button's replacement. */
     @PostMapping("/units/{unit}/lessons/{lesson}/read")
     String read(@PathVariable String unit, @PathVariable String lesson, Caller caller, Model model) {
-        model.addAttribute("progress", learning.progress(learning.lessonRead(school(caller), caller, unit, lesson)));
+        model.addAttribute("progress", learning.progress(learning.lessonRead(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit, lesson)));
         return "learning/lesson :: read";
     }
 
     /** htmx: grades the quiz form and answers the feedback. */
     @PostMapping(path = "/units/{unit}/quiz", consumes = "application/x-www-form-urlencoded")
     String quiz(@PathVariable String unit, @RequestBody MultiValueMap<String, String> form, Caller caller, Model model) {
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.STUDENT);
         var quiz = learning.pinned(school, caller, unit).unit().quiz();
         if (quiz == null) {
             throw ApiProblem.notFound("unit " + unit + " has no quiz", unit + " 단원에는 확인 문제가 없습니다");

@@ -24,14 +24,6 @@ class ReportPages {
         this.report = report;
     }
 
-    private static String school(Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
-        if (caller.school() == null) {
-            throw ApiProblem.forbidden("no-school", "this page is for a school's teachers and administrators",
-                    "학교의 교사와 관리자를 위한 화면입니다");
-        }
-        return caller.school();
-    }
 
     @GetMapping("/reports")
     String completion(Caller caller, Model model) {
@@ -41,7 +33,7 @@ class ReportPages {
             model.addAttribute("title", "programme");
             return "report/programme";
         }
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         model.addAttribute("caller", caller);
         model.addAttribute("summary", report.summary(school));
         model.addAttribute("school", school);
@@ -52,7 +44,7 @@ class ReportPages {
     /** One class: each student's progress in each expected unit, who is stuck, when they were last active. */
     @GetMapping("/classes/{id}")
     String schoolClass(@PathVariable String id, Caller caller, Model model) {
-        String school = school(caller);
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
         List<CompletionRow> rows = report.rows(school).stream().filter(r -> r.classId().equals(id)).toList();
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("no class '" + id + "' with students and units in this school",

@@ -28,6 +28,16 @@ public class SchoolClasses {
         return mongo.find(Query.query(where("school").is(school).and("students").is(username)), SchoolClass.class);
     }
 
+    /** The class, or a 404 problem naming it (to a student too, when it is not theirs). */
+    public SchoolClass get(String school, String id) {
+        return find(school, id).orElseThrow(() -> notFound(id));
+    }
+
+    public static sfa.backend.web.ApiProblem notFound(String id) {
+        return sfa.backend.web.ApiProblem.notFound("there is no class '" + id + "' in this school",
+                "이 학교에 '" + id + "' 반이 없습니다");
+    }
+
     public Optional<SchoolClass> find(String school, String id) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(id).and("school").is(school)), SchoolClass.class));
     }

@@ -68,7 +68,7 @@ class SchoolController {
 
     @GetMapping("/api/schools/{school}/classes/{id}")
     SchoolClass schoolClass(@PathVariable String school, @PathVariable String id, Caller caller) {
-        SchoolClass c = classes.find(school, id).orElseThrow(() -> noClass(id));
+        SchoolClass c = classes.get(school, id);
         if (caller.role() == Role.STUDENT && !c.students().contains(caller.username())) {
             throw noClass(id);
         }
@@ -112,6 +112,6 @@ class SchoolController {
     }
 
     static ApiProblem noClass(String id) {
-        return ApiProblem.notFound("there is no class '" + id + "' in this school", "이 학교에 '" + id + "' 반이 없습니다");
+        return SchoolClasses.notFound(id);
     }
 }

@@ -60,6 +60,18 @@ public class SchoolScope implements HandlerInterceptor {
         }
     }
 
+    /**
+     * The caller's own school, for a page of it, after checking they hold at least {@code least}; a
+     * programme administrator has no school of their own and is refused.
+     */
+    public static String schoolOf(Caller caller, Role least) {
+        require(caller, least);
+        if (caller.school() == null) {
+            throw ApiProblem.forbidden("no-school", "this page is for a school's users", "학교 사용자를 위한 화면입니다");
+        }
+        return caller.school();
+    }
+
     static String korean(Role role) {
         return switch (role) {
             case STUDENT -> "학생";
