@@ -33,9 +33,6 @@ class CatalogController {
     record UnitSummary(String id, int version, Text title, Text summary, Text track, List<Integer> grades, int hours) {
     }
 
-    record Lesson(String id, Text title, String lang, String markdown) {
-    }
-
     record Validation(boolean ok, List<Problem> problems) {
     }
 
@@ -104,10 +101,10 @@ class CatalogController {
     }
 
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/lessons/{lesson}")
-    Lesson previewLesson(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
+    LessonText previewLesson(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @PathVariable String lesson, @RequestParam(defaultValue = "ko") String lang, Caller caller) {
         SchoolScope.require(caller, Role.TEACHER);
-        return lesson(catalog.version(school, unit, version, true), lesson, lang);
+        return LessonText.of(catalog.version(school, unit, version, true), lesson, lang);
     }
 
     @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/publish")
@@ -116,15 +113,5 @@ class CatalogController {
         SchoolScope.require(caller, Role.TEACHER);
         UnitVersion v = catalog.publish(school, unit, version, caller);
         return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), v.publishedAt());
-    }
-
-    static Lesson lesson(UnitContent c, String lesson, String lang) {
-        if (!lang.equals("ko") && !lang.equals("en")) {
-            throw ApiProblem.badRequest("invalid-language", "lang is ko or en, not '" + lang + "'",
-                    "lang은 ko 또는 en입니다 ('" + lang + "'이 아님)");
-        }
-        var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + c.unit().id() + " has no lesson '"
-                + lesson + "'", c.unit().id() + " 단원에 '" + lesson + "' 수업이 없습니다"));
-        return new Lesson(l.id(), l.title(), lang, c.lessonText(lesson, lang).orElse(""));
     }
 }

@@ -17,14 +17,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import sfa.backend.catalog.UnitContent;
+import sfa.backend.catalog.LessonText;
 import sfa.backend.catalog.UnitView;
 import sfa.backend.lab.LabAttempt;
 import sfa.backend.lab.LabAttempts;
 import sfa.backend.school.SchoolScope;
 import sfa.backend.security.Caller;
 import sfa.backend.web.ApiProblem;
-import sfa.courseware.Text;
 
 /**
  * A student's own learning ({@code /my/…}) and a teacher's look at one student's. Answers reach the
@@ -49,9 +48,6 @@ class LearningController {
     }
 
     record Started(UnitView unit, Progress progress) {
-    }
-
-    record Lesson(String id, Text title, String lang, String markdown) {
     }
 
     record QuizSubmission(@NotNull @Size(max = 200) Map<String, @Nullable Object> responses) {
@@ -89,16 +85,9 @@ class LearningController {
     }
 
     @GetMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}")
-    Lesson lesson(@PathVariable String school, @PathVariable String unit, @PathVariable String lesson,
+    LessonText lesson(@PathVariable String school, @PathVariable String unit, @PathVariable String lesson,
             @RequestParam(defaultValue = "ko") String lang, Caller caller) {
-        UnitContent c = learning.pinned(school, caller, unit);
-        if (!lang.equals("ko") && !lang.equals("en")) {
-            throw ApiProblem.badRequest("invalid-language", "lang is ko or en, not '" + lang + "'",
-                    "lang은 ko 또는 en입니다 ('" + lang + "'이 아님)");
-        }
-        var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
-                unit + " 단원에 '" + lesson + "' 수업이 없습니다"));
-        return new Lesson(l.id(), l.title(), lang, c.lessonText(lesson, lang).orElse(""));
+        return LessonText.of(learning.pinned(school, caller, unit), lesson, lang);
     }
 
     @PostMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}/read")
