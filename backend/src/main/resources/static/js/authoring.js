@@ -1,21 +1,10 @@
+import { call, inLanguage } from './api.js';
+
 // Authoring a unit: make a draft, edit its files, check them with the courseware validator, publish.
 const root = document.getElementById('authoring');
 const { school, unit, draft, lang } = root.dataset;
 const base = `/api/schools/${school}/units/${unit}`;
-const text = (m) => (m && (m[lang] || m.ko || m.en)) || '';
-
-function csrf() {
-  const c = document.cookie.split('; ').find((x) => x.startsWith('XSRF-TOKEN='));
-  return c ? decodeURIComponent(c.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body, type = 'application/json') {
-  const headers = { 'X-XSRF-TOKEN': csrf() };
-  if (body !== undefined) headers['Content-Type'] = type;
-  const r = await fetch(path, { method, headers, body });
-  const json = r.headers.get('Content-Type')?.includes('json') ? await r.json() : null;
-  return { ok: r.ok, json };
-}
+const text = (m) => inLanguage(m, lang);
 
 const problems = document.getElementById('problems');
 function say(lines, good) {

@@ -1,23 +1,11 @@
+import { call, inLanguage } from './api.js';
 import { drawTiming } from './timing.js';
 // The lab workbench: the student's program runs live on the platform; the board shows every I/O point
 // 20 times a second (server-sent events); the panel presses buttons; grading shows each objective.
 const bench = document.getElementById('workbench');
 const { school, unit, lab, lang } = bench.dataset;
 const api = `/api/schools/${school}`;
-const text = (m) => (m && (m[lang] || m.ko || m.en)) || '';
-
-function csrf() {
-  const c = document.cookie.split('; ').find((x) => x.startsWith('XSRF-TOKEN='));
-  return c ? decodeURIComponent(c.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { 'X-XSRF-TOKEN': csrf() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = r.headers.get('Content-Type')?.includes('json') ? await r.json() : null;
-  return { ok: r.ok, status: r.status, json };
-}
+const text = (m) => inLanguage(m, lang);
 
 const program = document.getElementById('program');
 const diagnostics = document.getElementById('diagnostics');
