@@ -1,5 +1,6 @@
 import { call, inLanguage } from './api.js';
 import { drawTiming } from './timing.js';
+import { createEditor } from './editor.js';
 // The lab workbench: the student's program runs live on the platform; the board shows every I/O point
 // 20 times a second (server-sent events); the panel presses buttons; grading shows each objective.
 const bench = document.getElementById('workbench');
@@ -34,13 +35,21 @@ function showDiagnostics(list) {
   }
 }
 
-let checkTimer = null;
-program.addEventListener('input', () => {
-  clearTimeout(checkTimer);
-  checkTimer = setTimeout(async () => {
-    const r = await call('POST', `${api}/labs/${lab}/check`, { program: program.value });
-    if (r.ok) showDiagnostics(r.json);
-  }, 400);
+const ioNames = [...document.querySelectorAll('#board .io')].map((g) => g.id.substring(3));
+const editor = createEditor(program, {
+  ioNames,
+  label: document.querySelector('label[for=program]').textContent,
+  lang,
+  check: async (source) => {
+    const r = await call('POST', `${api}/labs/${lab}/check`, { program: source });
+    if (!r.ok) return null;
+    showDiagnostics(r.json);
+    return r.json;
+  },
+});
+diagnostics.addEventListener('click', (e) => {
+  const line = e.target.closest('li')?.dataset.line;
+  if (line) editor.focusLine(Number(line));
 });
 
 // The plant drawn from the lab's outputs: a belt for a motor or conveyor, lamps, cylinders that stroke.
@@ -91,12 +100,43 @@ function showFrame(f) {
     element.classList.toggle(element.tagName === 'path' ? 'running' : 'on', on);
   }
   time.textContent = `${(f.timeMs / 1000).toFixed(1)} s`;
+  editor.showOnline(f.variables && Object.keys(f.variables).length ? f.variables : null);
+  showForces(f.forced ?? {});
   for (const [name, value] of Object.entries(f.values)) {
     const g = document.getElementById(`io-${name}`);
     if (!g) continue;
     g.classList.toggle('on', value !== 0);
     g.querySelector('.value').textContent = String(value);
   }
+}
+
+// Forcing inputs: the program reads the forced value whatever the plant does, until the force is removed.
+const forceFields = [...document.querySelectorAll('#forcing [data-input]')];
+function showForces(forced) {
+  for (const field of forceFields) {
+    const name = field.dataset.input;
+    const value = forced[name];
+    if (document.activeElement !== field) field.value = value === undefined ? '' : String(value);
+    const row = document.getElementById(`io-${name}`);
+    row?.classList.toggle('forced', value !== undefined);
+    let mark = row?.querySelector('.mark');
+    if (row && value !== undefined && !mark) {
+      mark = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+      mark.setAttribute('x', 186);
+      mark.setAttribute('y', 17);
+      mark.setAttribute('class', 'mark');
+      mark.textContent = 'F';
+      row.append(mark);
+    } else if (value === undefined) mark?.remove();
+  }
+}
+for (const field of forceFields) {
+  field.addEventListener('change', async () => {
+    if (!session) return;
+    const value = field.value === '' ? null : Number(field.value);
+    const r = await call('POST', `${api}/my/labs/${session}/force`, { input: field.dataset.input, value });
+    if (r.ok) showFrame(r.json);
+  });
 }
 
 function buildPanel(devices) {
@@ -130,7 +170,7 @@ document.getElementById('run').addEventListener('click', async () => {
   if (stream) stream.close();
   if (session) await call('DELETE', `${api}/my/labs/${session}`);
   // a free run: only the student's panel acts on the plant (grading runs the lab's test sequence itself)
-  const r = await call('POST', `${api}/my/labs`, { lab, program: program.value, sequence: false });
+  const r = await call('POST', `${api}/my/labs`, { lab, program: editor.value(), sequence: false });
   if (!r.ok) {
     showDiagnostics(r.json?.diagnostics ?? [{ severity: 'error', line: 0, column: 0, ko: text(r.json?.message), en: text(r.json?.message) }]);
     return;
@@ -145,6 +185,7 @@ function attach(view) {
   session = view.id;
   sessionStorage.setItem(remembered, session);
   showDiagnostics([]);
+  for (const field of forceFields) field.disabled = false;
   showFrame(view.state);
   buildPanel(view.devices);
   stream = new EventSource(`${api}/my/labs/${session}/stream`);
@@ -201,7 +242,7 @@ for (const command of ['stop', 'reset']) {
 
 document.getElementById('grade').addEventListener('click', async () => {
   verdict.replaceChildren();
-  const r = await call('POST', `${api}/my/units/${unit}/labs/${lab}/attempts`, { program: program.value });
+  const r = await call('POST', `${api}/my/units/${unit}/labs/${lab}/attempts`, { program: editor.value() });
   if (!r.ok) {
     showDiagnostics(r.json?.diagnostics ?? []);
     const li = document.createElement('li');

@@ -107,6 +107,11 @@ class InProcessLabHost implements LabHost {
     }
 
     @Override
+    public void force(String id, String input, @Nullable Integer value) {
+        get(id).force(input, value);
+    }
+
+    @Override
     public Grade grade(String id) {
         return get(id).grade();
     }

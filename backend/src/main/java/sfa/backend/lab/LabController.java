@@ -49,6 +49,10 @@ class LabController {
             @NotBlank @Size(max = 64) String device, @Nullable Double value) {
     }
 
+    /** Forces an input to {@code value} (0/1 for a bit, raw for a word), or removes its force when null. */
+    record Force(@NotBlank @Size(max = 64) String input, @Nullable Integer value) {
+    }
+
     record Io(String name, String address) {
     }
 
@@ -124,6 +128,15 @@ class LabController {
             Caller caller) {
         LabSession s = labs.use(school, caller, id).session();
         host.operate(s.id(), Command.Action.valueOf(op.action().toUpperCase(Locale.ROOT)), op.device(), op.value() == null ? 0 : op.value());
+        return LabStream.Frame.of(s);
+    }
+
+    /** Forces one of the session's inputs, as at a PLC's programming device; the frame shows the forces. */
+    @PostMapping("/api/schools/{school}/my/labs/{id}/force")
+    LabStream.Frame force(@PathVariable String school, @PathVariable String id, @Valid @RequestBody Force force,
+            Caller caller) {
+        LabSession s = labs.use(school, caller, id).session();
+        host.force(s.id(), force.input(), force.value());
         return LabStream.Frame.of(s);
     }
 

@@ -32,6 +32,9 @@ public interface LabHost {
 
     void operate(String id, Command.Action action, String device, double value);
 
+    /** Forces an input of the session (null removes the force); see {@link LabSession#force}. */
+    void force(String id, String input, @Nullable Integer value);
+
     Grade grade(String id);
 
     /** The session's state now, to be stored; the session keeps running. */

@@ -25,9 +25,12 @@ class LabStream {
 
     static final long FRAME_MS = 50;
 
-    /** What a browser draws: simulated time, the PLC's state and every I/O point's value by name. */
+    /**
+     * What a browser draws: simulated time, the PLC's state, every I/O point's value by name, the program's
+     * variables (online values) and the inputs the student forced.
+     */
     record Frame(String id, String lab, long timeMs, long scans, boolean running, String mode, String lastError,
-            Map<String, Integer> values) {
+            Map<String, Integer> values, Map<String, Object> variables, Map<String, Integer> forced) {
 
         static Frame of(LabSession s) {
             LabSession.Status st = s.status();
@@ -37,7 +40,7 @@ class LabStream {
                 values.put(points.get(i).name(), st.value(i));
             }
             return new Frame(s.id(), s.lab().id(), st.timeMillis(), st.scans(), st.running(), st.mode().name(),
-                    st.lastError(), values);
+                    st.lastError(), values, s.variables(), s.forced());
         }
     }
 

@@ -62,4 +62,11 @@ abstract class BrowserTest {
         page.waitForURL("http://localhost:" + port + "/**");
         return page;
     }
+
+    /** Replaces the program in the workbench's editor as a student would: click into it, select all, type. */
+    static void typeProgram(Page page, String program) {
+        page.locator("#workbench .CodeMirror").click();
+        page.keyboard().press("Control+A");
+        page.keyboard().insertText(program);
+    }
 }

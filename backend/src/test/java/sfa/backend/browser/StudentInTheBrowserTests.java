@@ -56,13 +56,20 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
         assertThat(page.locator("#io-MOTOR")).isVisible();
 
-        page.locator("#program").fill("PROGRAM Main\nVAR\n    MOTOR AT %QX0.0 : BOOL;\nEND_VAR\nMOTR := TRUE;\nEND_PROGRAM\n");
+        typeProgram(page, "PROGRAM Main\nVAR\n    MOTOR AT %QX0.0 : BOOL;\nEND_VAR\nMOTR := TRUE;\nEND_PROGRAM\n");
         assertThat(page.locator("#diagnostics li.error").first()).containsText("5:1");
         assertThat(page.locator("#diagnostics li.error").first()).containsText("MOTR");
+        // the misspelt name is underlined in the editor itself
+        assertThat(page.locator(".CodeMirror-lint-mark-error").first()).hasText("MOTR");
+        // the lab's I/O names are offered while a name is typed
+        page.keyboard().press("Control+End");
+        page.keyboard().type("MO");
+        assertThat(page.locator(".CodeMirror-hints")).containsText("MOTOR");
+        page.keyboard().press("Escape");
 
         String solution = java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware", "solutions",
                 "conveyor-self-hold.st"));
-        page.locator("#program").fill(solution);
+        typeProgram(page, solution);
         assertThat(page.locator("#diagnostics li.done")).isVisible();
         page.locator("#run").click();
         assertThat(page.locator("#device-START")).isVisible();
@@ -72,6 +79,8 @@ class StudentInTheBrowserTests extends BrowserTest {
         assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
         assertThat(page.locator("#plant-belt")).hasClass(Pattern.compile(".*\\brunning\\b.*"));
         assertThat(page.locator("#plant-LAMP_RUN")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        // online values beside the variables, as a PLC programming device shows them
+        assertThat(page.locator(".online[data-variable=MOTOR]").first()).hasText("TRUE");
         page.locator("#device-START").dispatchEvent("pointerup");
         browser.screenshot("workbench");
 
@@ -84,6 +93,14 @@ class StudentInTheBrowserTests extends BrowserTest {
         // the running session is found again after a reload
         assertThat(page.locator("#device-START")).isVisible();
         assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+
+        // forcing STOP to 0 (pressed, as it is NC) stops the motor; the board marks the forced input
+        page.locator("#forcing summary").click();
+        page.locator("#force-STOP").selectOption("0");
+        assertThat(page.locator("#io-STOP")).hasClass(Pattern.compile(".*\\bforced\\b.*"));
+        assertThat(page.locator("#io-MOTOR")).not().hasClass(Pattern.compile(".*\\bon\\b.*"));
+        page.locator("#force-STOP").selectOption("");
+        assertThat(page.locator("#io-STOP")).not().hasClass(Pattern.compile(".*\\bforced\\b.*"));
     }
 
     @Test
@@ -92,7 +109,7 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
         String solution = java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware", "solutions",
                 "conveyor-self-hold.st"));
-        page.locator("#program").fill(solution.replace("MOTOR := (START OR MOTOR) AND STOP AND ESTOP_OK;",
+        typeProgram(page, solution.replace("MOTOR := (START OR MOTOR) AND STOP AND ESTOP_OK;",
                 "MOTOR := START AND STOP AND ESTOP_OK;"));
 
         page.locator("#grade").click();

@@ -27,6 +27,8 @@ public final class ScanCycle {
     private PlcMode mode = PlcMode.RUN;
     private long scans;
     private @Nullable PlcFault fault;
+    /** Inputs forced by the student: the program reads these values whatever the field says. */
+    private final java.util.Map<Address, Integer> forced = new java.util.LinkedHashMap<>();
 
     private record Binding(Address address, @Nullable BooleanSupplier bitIn, @Nullable IntSupplier wordIn,
             @Nullable BitSink bitOut, @Nullable IntConsumer wordOut) {
@@ -83,6 +85,13 @@ public final class ScanCycle {
                 io.setInputWord(b.address.index(), b.wordIn.getAsInt());
             }
         }
+        for (var f : forced.entrySet()) {
+            if (f.getKey().area().isBit()) {
+                io.setInput(f.getKey().index(), f.getValue() != 0);
+            } else {
+                io.setInputWord(f.getKey().index(), f.getValue());
+            }
+        }
         if (mode == PlcMode.RUN) {
             try {
                 context.set(scans, nowMillis);
@@ -103,6 +112,27 @@ public final class ScanCycle {
             }
         }
         scans++;
+    }
+
+    /**
+     * Forces an input, as a PLC programmer does at the bench to test a program without the machine: from the next
+     * scan on the input image holds {@code value} (0/1 for a bit, raw for a word) instead of what the field gives,
+     * until {@code value} is null. Forces are not part of a snapshot: a resumed or reset plant runs unforced.
+     */
+    public void forceInput(Address address, @Nullable Integer value) {
+        if (!address.area().isInput()) {
+            throw new IllegalArgumentException(address + " is not an input; only inputs can be forced");
+        }
+        if (value == null) {
+            forced.remove(address);
+        } else {
+            forced.put(address, value);
+        }
+    }
+
+    /** The forced inputs and their values, in the order they were forced. */
+    public java.util.Map<Address, Integer> forcedInputs() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forced));
     }
 
     public IoImage io() {

@@ -65,6 +65,8 @@ public final class LabSession {
     private long baseNanos;
     private long stepsSinceBase;
     private volatile Status status;
+    /** The inputs the student forced, by I/O name, for readers on other threads. */
+    private volatile java.util.Map<String, Integer> forced = java.util.Map.of();
 
     /**
      * @param programs gives the program after a cold restart (called on every reset); ignored in
@@ -159,10 +161,11 @@ public final class LabSession {
         }
     }
 
-    /** Back to the beginning: a fresh plant, the program cold-restarted, the recording cleared, stopped. */
+    /** Back to the beginning: a fresh plant, the program cold-restarted, the recording cleared, no forces, stopped. */
     public void reset() {
         synchronized (this) {
             running = false;
+            forced = java.util.Map.of();
             plant = newPlant();
             recording = newRecording();
             recordingWhole = true;
@@ -189,6 +192,55 @@ public final class LabSession {
                 throw new SessionException(e.getMessage(), "'" + device + "' 장치를 조작할 수 없습니다: 이 실습의 조작 장치는 "
                         + String.join(", ", plant.operableNames()) + "입니다");
             }
+        }
+    }
+
+    /**
+     * Forces an input by its I/O name, as at a PLC's programming device: the program reads {@code value} (0/1 for a
+     * bit, raw for a word) from the next scan on, whatever the plant gives, until forced again with null. A graded
+     * run never sees forces: grading runs its own plant.
+     *
+     * @throws SessionException when the lab has no such I/O point or it is an output
+     */
+    public void force(String name, @Nullable Integer value) {
+        int index = point(name);
+        if (index < 0) {
+            throw new SessionException("this lab has no I/O point " + name, "이 실습에는 " + name + " 입출력이 없습니다");
+        }
+        IoPoint p = points.get(index);
+        if (!p.address().area().isInput()) {
+            throw new SessionException(p.name() + " is an output (" + p.address() + "): only inputs can be forced; the program"
+                    + " writes outputs", p.name() + "은(는) 출력(" + p.address() + ")입니다. 입력만 강제할 수 있습니다. 출력은 프로그램이 씁니다");
+        }
+        synchronized (this) {
+            plant.plc().forceInput(p.address(), value);
+            java.util.Map<String, Integer> now = new java.util.LinkedHashMap<>();
+            plant.plc().forcedInputs().forEach((a, v) -> now.put(nameOf(a), v));
+            forced = java.util.Collections.unmodifiableMap(now);
+        }
+    }
+
+    private String nameOf(Address a) {
+        for (IoPoint p : points) {
+            if (p.address().equals(a)) {
+                return p.name();
+            }
+        }
+        return a.toString();
+    }
+
+    /** The forced inputs by I/O name and their values; empty when none. */
+    public java.util.Map<String, Integer> forced() {
+        return forced;
+    }
+
+    /**
+     * The program's variables by name and their current values (BOOL as a boolean, TIME in ms, function block
+     * instances as maps), as a PLC programming device shows them online; empty for an external controller.
+     */
+    public java.util.Map<String, Object> variables() {
+        synchronized (this) {
+            return plant.plc().program() instanceof sfa.lab.st.StProgram st ? st.variables() : java.util.Map.of();
         }
     }
 

@@ -71,6 +71,28 @@ class LabSessionsTests {
     }
 
     @Test
+    void aForcedInputIsWhatTheProgramReadsUntilTheForceIsRemoved() throws Exception {
+        LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD, false).session();
+        int motor = s.point("MOTOR");
+        s.start();
+
+        s.force("START", 1);
+        await("the motor runs on the forced START", () -> s.status().value(motor) == 1);
+        assertThat(s.forced()).containsEntry("START", 1);
+        assertThat(s.variables()).containsEntry("MOTOR", true).containsEntry("START", true);
+
+        s.force("START", null);
+        s.force("STOP", 0);
+        await("the forced STOP stops the motor", () -> s.status().value(motor) == 0);
+        assertThat(s.forced()).containsOnlyKeys("STOP");
+
+        assertThatThrownBy(() -> s.force("MOTOR", 1)).isInstanceOf(SessionException.class)
+                .hasMessageContaining("output").satisfies(e -> assertThat(((SessionException) e).korean()).contains("출력"));
+        s.reset();
+        assertThat(s.forced()).as("a reset starts unforced").isEmpty();
+    }
+
+    @Test
     void aFreeRunPlaysNoTestSequenceSoOnlyTheOperatorActs() throws Exception {
         LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD, false).session();
         int motor = s.point("MOTOR");
