@@ -130,6 +130,28 @@ class LiveLabApiTests extends ApiTest {
     }
 
     @Test
+    void aForcedInputRunsTheProgramAndTheFrameShowsTheForceAndTheProgramsVariables() throws Exception {
+        var me = student("gm-live8", "gumi-electronic");
+        String program = Files.readString(content.root().resolve("courseware/solutions/conveyor-self-hold.st"));
+        String id = JsonPath.read(open(me, "conveyor-self-hold", program), "$.id");
+
+        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/force").with(me).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"input\":\"START\",\"value\":1}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.forced.START").value(1));
+        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/commands/start").with(me));
+
+        String s = awaitState(me, id, "the motor runs", st -> JsonPath.<Integer>read(st, "$.state.values.MOTOR") == 1);
+        assertThat(JsonPath.<Boolean>read(s, "$.state.variables.MOTOR")).as("online value of the program's variable").isTrue();
+        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/force").with(me).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"input\":\"MOTOR\",\"value\":1}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message.ko").value(org.hamcrest.Matchers.containsString("출력")));
+        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/force").with(me).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"input\":\"START\",\"value\":null}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.forced").isEmpty());
+    }
+
+    @Test
     void theBrowserWatchesThePlantAsAStreamOfFramesWhileItRuns() throws Exception {
         var me = student("gm-live7", "gumi-electronic");
         String id = JsonPath.read(open(me, "sorting-metal", null), "$.id");
