@@ -1,5 +1,5 @@
 import { call, inLanguage } from './api.js';
-import { drawTiming } from './timing.js';
+import { showGrade, showRefusal } from './verdict.js';
 import { createEditor } from './editor.js';
 // The lab workbench: the student's program runs live on the platform; the board shows every I/O point
 // 20 times a second (server-sent events); the panel presses buttons; grading shows each objective.
@@ -10,7 +10,6 @@ const text = (m) => inLanguage(m, lang);
 
 const program = document.getElementById('program');
 const diagnostics = document.getElementById('diagnostics');
-const verdict = document.getElementById('verdict');
 const panel = document.getElementById('panel');
 const time = document.getElementById('time');
 let session = null;
@@ -241,42 +240,11 @@ for (const command of ['stop', 'reset']) {
 }
 
 document.getElementById('grade').addEventListener('click', async () => {
-  verdict.replaceChildren();
   const r = await call('POST', `${api}/my/units/${unit}/labs/${lab}/attempts`, { program: editor.value() });
   if (!r.ok) {
     showDiagnostics(r.json?.diagnostics ?? []);
-    const li = document.createElement('li');
-    li.className = 'failed';
-    li.textContent = text(r.json?.message);
-    verdict.append(li);
+    showRefusal(r.json, lang);
     return;
   }
-  for (const o of r.json.grade.objectives) {
-    const li = document.createElement('li');
-    li.className = o.passed ? 'passed' : 'failed';
-    li.dataset.objective = o.id;
-    li.textContent = `${o.id}: ${text(o.message)}`;
-    li.tabIndex = 0;
-    li.addEventListener('click', () => focusObjective(o.id));
-    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') focusObjective(o.id); });
-    verdict.append(li);
-  }
-  const row = document.createElement('tr');
-  const cells = [new Date().toTimeString().substring(0, 5), String(r.json.grade.score),
-    r.json.grade.passed ? (lang === 'en' ? 'passed' : '통과') : (lang === 'en' ? 'not passed' : '미통과')];
-  for (const [i, c] of cells.entries()) {
-    const td = document.createElement('td');
-    td.textContent = c;
-    if (i === 2) td.className = r.json.grade.passed ? 'done' : 'overdue';
-    row.append(td);
-  }
-  document.querySelector('#attempts tbody').prepend(row);
-  const trace = await fetch(`${api}/my/lab-attempts/${r.json.attempt}/trace`);
-  if (trace.ok) drawTiming(document.getElementById('timing'), await trace.text(), r.json.grade.objectives);
-  document.getElementById('timing-figure').hidden = false;
+  await showGrade({ api, lang, graded: r.json });
 });
-
-function focusObjective(id) {
-  for (const line of document.querySelectorAll('#timing .fail')) line.classList.toggle('focus', line.id === `fail-${id}`);
-  document.getElementById('timing-figure').scrollIntoView({ block: 'nearest' });
-}

@@ -32,8 +32,10 @@ class LabController {
     private final LabHost host;
     private final LabStream stream;
     private final LabGrader grader;
+    private final WiringBench wiring;
 
-    LabController(LiveLabs labs, LabHost host, LabStream stream, LabGrader grader) {
+    LabController(LiveLabs labs, LabHost host, LabStream stream, LabGrader grader, WiringBench wiring) {
+        this.wiring = wiring;
         this.labs = labs;
         this.host = host;
         this.stream = stream;
@@ -81,6 +83,22 @@ class LabController {
     @PostMapping("/api/schools/{school}/labs/{lab}/check")
     List<Map<String, Object>> check(@PathVariable String school, @PathVariable String lab, @Valid @RequestBody Check check) {
         return grader.check(lab, check.program() == null ? "" : check.program());
+    }
+
+    /** A wiring lab's board: its parts with their terminals, the wires already on it, the targets a student can place. */
+    @GetMapping("/api/schools/{school}/labs/{lab}/board")
+    WiringBench.Board board(@PathVariable String school, @PathVariable String lab) {
+        return wiring.board(lab);
+    }
+
+    record TryWiring(@Size(max = LabGrader.MAX_SOURCE_CHARS) @Nullable String wiring,
+            @Nullable @Size(max = 16) List<@Size(max = 64) String> targets) {
+    }
+
+    /** A wiring tried on the board with the chosen targets present: inputs lit, blown fuses, the diagnosis per net. */
+    @PostMapping("/api/schools/{school}/labs/{lab}/wiring/trial")
+    WiringBench.Trial tryWiring(@PathVariable String school, @PathVariable String lab, @Valid @RequestBody TryWiring t) {
+        return wiring.trial(lab, t.wiring() == null ? "" : t.wiring(), t.targets() == null ? List.of() : t.targets());
     }
 
     @PostMapping("/api/schools/{school}/my/labs")

@@ -175,7 +175,7 @@ public class LabGrader {
         }
     }
 
-    private static void limit(String what, String text) {
+    static void limit(String what, String text) {
         if (text.length() > MAX_SOURCE_CHARS) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, what + "-too-large", "the " + what + " has " + text.length()
                     + " characters; at most " + MAX_SOURCE_CHARS + " are accepted",

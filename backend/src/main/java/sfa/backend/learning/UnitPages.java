@@ -99,6 +99,7 @@ class UnitPages {
         model.addAttribute("lab", labView);
         model.addAttribute("points", points);
         model.addAttribute("starter", starter.toString());
+        model.addAttribute("wiring", !spec.standardPanel());
         model.addAttribute("title", texts.of(labView.title()));
         List<sfa.backend.lab.LabAttempt> attempts = labAttempts.of(school, caller.username(), unit).stream()
                 .filter(a -> a.lab().equals(lab)).toList();

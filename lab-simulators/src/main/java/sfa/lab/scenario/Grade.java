@@ -44,7 +44,8 @@ public record Grade(String lab, boolean passed, int score, List<Verdict> objecti
         m.put("objectives", out);
         List<Object> findings = new java.util.ArrayList<>();
         for (Finding f : wiring) {
-            findings.add(java.util.Map.of("code", f.code(), "net", f.net().label(), "ko", f.ko(), "en", f.en()));
+            findings.add(java.util.Map.of("code", f.code(), "net", f.net().label(), "terminals",
+                    f.net().terminals().stream().map(Object::toString).toList(), "ko", f.ko(), "en", f.en()));
         }
         m.put("wiring", findings);
         m.put("fault", faultEn == null ? null : java.util.Map.of("ko", faultKo, "en", faultEn));
