@@ -1,5 +1,6 @@
 package sfa.lab.equipment;
 
+import org.jspecify.annotations.Nullable;
 import sfa.lab.sim.Clock;
 import sfa.lab.sim.StateReader;
 import sfa.lab.sim.StateWriter;
@@ -12,6 +13,9 @@ public final class Bin implements Equipment {
     private final String[] columns;
     private final long[] counts = new long[Material.values().length];
     private int lastPartId = -1;
+    /** The last part's material and size, for drawing only: not saved, so unknown after a resume. */
+    private @Nullable Material lastMaterial;
+    private double lastSize;
 
     public Bin(String name) {
         this.name = name;
@@ -28,6 +32,8 @@ public final class Bin implements Equipment {
     void receive(Part part) {
         counts[part.material.ordinal()]++;
         lastPartId = part.id;
+        lastMaterial = part.material;
+        lastSize = part.size;
     }
 
     public long count(Material material) {
@@ -45,6 +51,19 @@ public final class Bin implements Equipment {
     /** The id of the last part received, or -1 while empty. */
     public int lastPartId() {
         return lastPartId;
+    }
+
+    /**
+     * The material of the last part received, or null while empty and after a resume from a snapshot
+     * (the bin keeps counts, not parts; this is for drawing only).
+     */
+    public @Nullable Material lastMaterial() {
+        return lastMaterial;
+    }
+
+    /** Edge length of the last part received, in m; meaningful only while {@link #lastMaterial()} is not null. */
+    public double lastSize() {
+        return lastSize;
     }
 
     @Override
@@ -77,5 +96,6 @@ public final class Bin implements Equipment {
             counts[m.ordinal()] = state.getLong(m.label());
         }
         lastPartId = state.getInt("lastPartId");
+        lastMaterial = null;
     }
 }

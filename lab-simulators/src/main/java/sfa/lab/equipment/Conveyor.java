@@ -61,8 +61,32 @@ public final class Conveyor implements Equipment {
         return travel;
     }
 
+    /** Belt length in m. */
     public double length() {
         return length;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Belt speed in m/s while the motor runs. */
+    public double speed() {
+        return speed;
+    }
+
+    /** The bin a part falls into past the belt's end. */
+    public Bin endBin() {
+        return endBin;
+    }
+
+    /** Gives every part on the belt to {@code action}, in the pool's order; allocates nothing. */
+    public void forEachPart(java.util.function.Consumer<? super Part> action) {
+        for (Part p : pool) {
+            if (p.onBelt) {
+                action.accept(p);
+            }
+        }
     }
 
     /** Places a new part with its front edge at {@code front} m; returns it. */

@@ -67,6 +67,21 @@ public final class Cylinder implements Equipment {
         return valve;
     }
 
+    /** Time for a full stroke out, in s. */
+    public double extendSeconds() {
+        return extendSeconds;
+    }
+
+    /** Time for a full stroke back, in s. */
+    public double retractSeconds() {
+        return retractSeconds;
+    }
+
+    /** Whether the valve drives the piston out (true) or back (false) now; the coils as the last step saw them. */
+    public boolean extending() {
+        return valve.extending();
+    }
+
     public Contact homeSwitch() {
         return home;
     }

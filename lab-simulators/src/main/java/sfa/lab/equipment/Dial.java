@@ -51,6 +51,14 @@ public final class Dial implements Equipment, Operable {
         return true;
     }
 
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
     public double value() {
         return value;
     }

@@ -26,6 +26,24 @@ public final class Diverter implements Equipment {
         this.bin = bin;
     }
 
+    public Cylinder pusher() {
+        return pusher;
+    }
+
+    public Conveyor conveyor() {
+        return conveyor;
+    }
+
+    /** Position of the pusher line along the belt, in m. */
+    public double lineX() {
+        return lineX;
+    }
+
+    /** The side bin pushed parts go into. */
+    public Bin bin() {
+        return bin;
+    }
+
     @Override
     public void advance(Clock clock) {
         if (pusher.passedOutward(0.5)) {

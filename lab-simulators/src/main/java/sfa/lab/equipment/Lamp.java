@@ -22,6 +22,10 @@ public final class Lamp implements Equipment {
         return load;
     }
 
+    public String name() {
+        return load.name();
+    }
+
     public boolean lit() {
         return load.powered();
     }

@@ -29,6 +29,11 @@ public final class Part {
         return front - size;
     }
 
+    /** Edge length of the cube, in m. */
+    public double size() {
+        return size;
+    }
+
     /** True while the part covers position {@code x} (its edges included). */
     public boolean covers(double x) {
         return front >= x && front - size <= x;

@@ -56,6 +56,25 @@ public final class PickAndPlace implements Equipment {
         this.gripMillis = gripMillis;
     }
 
+    public String name() {
+        return name;
+    }
+
+    /** The horizontal axis: stroke 0 over the pick position, 1 over the place position. */
+    public Cylinder x() {
+        return x;
+    }
+
+    /** The vertical axis: stroke 0 up, 1 down. */
+    public Cylinder z() {
+        return z;
+    }
+
+    /** Whether the held part has left the pick position since it was gripped. */
+    public boolean lifted() {
+        return lifted;
+    }
+
     public Load vacuum() {
         return vacuum;
     }

@@ -75,6 +75,11 @@ public final class PushButton implements Equipment, Operable {
         contact.set(!normallyOpen);
     }
 
+    /** True for a normally open contact (13-14), false for a normally closed one (11-12). */
+    public boolean normallyOpen() {
+        return normallyOpen;
+    }
+
     public boolean pressed() {
         return pressed;
     }

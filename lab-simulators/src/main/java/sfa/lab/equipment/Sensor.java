@@ -39,10 +39,19 @@ public final class Sensor implements Equipment {
     private final Kind kind;
     private final ThreeWireSensor head;
     private final Presence presence;
+    private final String mount;
+    private final double at;
     private int forced = -1;
 
+    /** A sensor that watches {@code presence} and is mounted on no conveyor or cell (a wiring-board sensor). */
     public Sensor(String name, Kind kind, SensorOutput output, Presence presence) {
+        this(name, kind, output, presence, "", 0.0);
+    }
+
+    private Sensor(String name, Kind kind, SensorOutput output, Presence presence, String mount, double at) {
         this.kind = kind;
+        this.mount = mount;
+        this.at = at;
         this.head = new ThreeWireSensor(name, output, output + " " + kind.ko, output + " " + kind.en);
         this.presence = presence;
         this.targetColumn = head.name() + ".target";
@@ -50,12 +59,32 @@ public final class Sensor implements Equipment {
 
     /** A photoelectric sensor across a conveyor at {@code x} metres: any part breaks its beam. */
     public static Sensor photoelectric(String name, SensorOutput output, Conveyor conveyor, double x) {
-        return new Sensor(name, Kind.PHOTOELECTRIC, output, () -> conveyor.anyPartAt(x));
+        return new Sensor(name, Kind.PHOTOELECTRIC, output, () -> conveyor.anyPartAt(x), conveyor.name(), x);
     }
 
     /** An inductive sensor beside a conveyor at {@code x} metres: only metal parts switch it. */
     public static Sensor inductive(String name, SensorOutput output, Conveyor conveyor, double x) {
-        return new Sensor(name, Kind.INDUCTIVE, output, () -> conveyor.metalPartAt(x));
+        return new Sensor(name, Kind.INDUCTIVE, output, () -> conveyor.metalPartAt(x), conveyor.name(), x);
+    }
+
+    /** A sensor that sees the part waiting at a pick-and-place cell's pick position. */
+    public static Sensor atPick(String name, Kind kind, SensorOutput output, PickAndPlace cell) {
+        return new Sensor(name, kind, output, cell::partAtPick, cell.name(), 0.0);
+    }
+
+    /** The conveyor or pick-and-place cell the sensor watches, or an empty string (a sensor on its own). */
+    public String mount() {
+        return mount;
+    }
+
+    /** Where the sensor sits along its conveyor, in m from the belt's start; 0 when it is not on a conveyor. */
+    public double at() {
+        return at;
+    }
+
+    /** Whether a target is really in front of the sensor now, whatever a stuck-sensor fault makes it report. */
+    public boolean targetPresent() {
+        return presence.present();
     }
 
     public Kind kind() {

@@ -46,6 +46,15 @@ public final class ServoAxis implements Equipment {
         this.enable = new Load(enableName, Load.Kind.DRIVE_ENABLE);
     }
 
+    public String name() {
+        return name;
+    }
+
+    /** Travel in mm: the axis spans 0…lengthMm. */
+    public double lengthMm() {
+        return lengthMm;
+    }
+
     public Load enable() {
         return enable;
     }

@@ -63,6 +63,10 @@ public final class Tank implements Equipment {
         return drain;
     }
 
+    public String name() {
+        return name;
+    }
+
     /** Level in m. */
     public double level() {
         return level;

@@ -48,6 +48,7 @@ public final class Plant {
     private final String[] supplyColumns;
     private final List<Wire> addedWires = new ArrayList<>();
     private final List<Wire> removedWires = new ArrayList<>();
+    private final SceneCapture scenes;
 
     Plant(PlantBuilder b, ScanCycle plc) {
         this.labId = b.labId;
@@ -62,6 +63,7 @@ public final class Plant {
         this.supplies = board.components().stream().filter(c -> c instanceof sfa.lab.wiring.Supply)
                 .map(c -> (sfa.lab.wiring.Supply) c).toArray(sfa.lab.wiring.Supply[]::new);
         this.supplyColumns = java.util.Arrays.stream(supplies).map(s -> s.name() + ".fuse_blown").toArray(String[]::new);
+        this.scenes = new SceneCapture(labId, equipment, operables, ioMap);
     }
 
     public String labId() {
@@ -125,6 +127,15 @@ public final class Plant {
 
     public List<String> operableNames() {
         return List.copyOf(operables.keySet());
+    }
+
+    /**
+     * The plant as it stands now, enough to draw one frame of it: its geometry and its state, in SI
+     * units (see {@link Scene}). Reading it changes nothing; it costs a few small records. Not thread-safe,
+     * like the rest of the plant: call it between steps.
+     */
+    public Scene scene() {
+        return scenes.capture(clock.nowMillis());
     }
 
     // --- commands ------------------------------------------------------------------------

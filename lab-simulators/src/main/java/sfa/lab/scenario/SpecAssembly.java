@@ -342,7 +342,7 @@ final class SpecAssembly {
             if (cell == null) {
                 return;
             }
-            s = new Sensor(n, k, o, cell::partAtPick);
+            s = Sensor.atPick(n, k, o, cell);
         } else {
             SensorTarget target = add(new SensorTarget(n + "_TARGET"));
             operable(n, target);

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import sfa.lab.plant.IoPoint;
 import sfa.lab.plant.Labs;
 import sfa.lab.plant.Plant;
+import sfa.lab.plant.Scene;
 import sfa.lab.plc.Address;
 import sfa.lab.plc.ExternalSource;
 import sfa.lab.plc.PlcFault;
@@ -258,6 +259,16 @@ public final class LabSession {
     public byte[] snapshot() {
         synchronized (this) {
             return plant.snapshot();
+        }
+    }
+
+    /**
+     * The plant as it stands now, to draw and animate it ({@link Plant#scene()}): cheap enough to call
+     * many times a second from another thread; it holds the session's lock only while it reads.
+     */
+    public Scene scene() {
+        synchronized (this) {
+            return plant.scene();
         }
     }
 

@@ -53,6 +53,23 @@ class LabSessionsTests {
     }
 
     @Test
+    void aSessionsSceneDrawsItsPlantBeforeItRunsAndThePartsMovingWhileItRuns() throws Exception {
+        LabSession s = sessions.openExternal("sorting-metal").session();
+        sfa.lab.plant.Scene before = s.scene();
+        assertThat(before.timeMs()).isZero();
+        assertThat(before.belts()).singleElement().satisfies(b -> assertThat(b.length()).isEqualTo(2.0));
+        assertThat(before.parts()).isEmpty();
+
+        s.start();
+        s.write(s.point("CONVEYOR"), 1);
+
+        // the test sequence presses START at 0.5 s, which places the first part at 0.1 m
+        await("the scene shows the first part carried past 0.3 m",
+                () -> s.scene().parts().stream().anyMatch(p -> p.id() == 1 && p.front() > 0.3));
+        assertThat(s.scene().belts().getFirst().running()).isTrue();
+    }
+
+    @Test
     void anOperatorsPressOnThePanelReachesTheProgramAtTheNextScan() throws Exception {
         LabSession s = sessions.openProgram("conveyor-self-hold", SELF_HOLD).session();
         int motor = s.point("MOTOR");
