@@ -1,9 +1,11 @@
-// The completion report's charts, drawn with uPlot (served as a WebJar, no CDN) from the report's JSON API.
+// The completion report's charts, drawn with uPlot from the report's JSON API. uPlot is served as a WebJar (no
+// CDN) and loaded by the page before this module: its minified build (50 kB) is the global one, the ES module
+// build comes unminified (140 kB).
 // Each chart is an image to assistive technology (its caption names it); the table under it has the same
 // figures. Texts come from the page (message bundles), content titles in the page's language.
-import uPlot from '../webjars/uplot/dist/uPlot.esm.js';
 import { inLanguage } from './api.js';
 
+const { uPlot } = window;
 const lang = document.documentElement.lang;
 const INK = '#1b1f24';
 const GRID = '#d0d7de';

@@ -113,7 +113,7 @@ class PagesTests extends ApiTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(korean).contains("학교별·분야별 이수율", "role=\"img\"", "aria-labelledby=\"programme-tracks-caption\"",
                 "data-src=\"/api/reports/programme/charts\"", "표로 보기", "id=\"track-control\"", "장비제어",
-                "/webjars/uplot/dist/uPlot.min.css", "/js/report-charts.js");
+                "/webjars/uplot/dist/uPlot.min.css", "/webjars/uplot/dist/uPlot.iife.min.js", "/js/report-charts.js");
         String english = mvc.perform(get("/reports").param("lang", "en").with(programmeAdmin))
                 .andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Completion per track, per school", "Show as a table", "equipment control (PLC)")
