@@ -21,9 +21,11 @@ class ReportController {
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final CompletionReport report;
+    private final CompletionCharts charts;
 
-    ReportController(CompletionReport report) {
+    ReportController(CompletionReport report, CompletionCharts charts) {
         this.report = report;
+        this.charts = charts;
     }
 
     @GetMapping("/api/schools/{school}/reports/completion")
@@ -38,11 +40,25 @@ class ReportController {
         return csv(school, report.rows(school));
     }
 
+    /** The figures of the school's charts: completions week by week, the share completed per unit and per track. */
+    @GetMapping("/api/schools/{school}/reports/completion/charts")
+    CompletionCharts.SchoolCharts schoolCharts(@PathVariable String school, Caller caller) {
+        SchoolScope.require(caller, Role.TEACHER);
+        return charts.of(school);
+    }
+
     /** The three schools side by side. */
     @GetMapping("/api/reports/programme")
     List<CompletionReport.SchoolSummary> programme(Caller caller) {
         SchoolScope.require(caller, Role.PROGRAM_ADMIN);
         return report.schools().stream().map(report::summary).toList();
+    }
+
+    /** The three schools' charts, their weeks on one axis. */
+    @GetMapping("/api/reports/programme/charts")
+    List<CompletionCharts.SchoolCharts> programmeCharts(Caller caller) {
+        SchoolScope.require(caller, Role.PROGRAM_ADMIN);
+        return charts.programme();
     }
 
     @GetMapping("/api/reports/programme.csv")

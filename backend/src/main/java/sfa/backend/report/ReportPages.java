@@ -19,17 +19,19 @@ import sfa.backend.web.ApiProblem;
 class ReportPages {
 
     private final CompletionReport report;
+    private final CompletionCharts charts;
 
-    ReportPages(CompletionReport report) {
+    ReportPages(CompletionReport report, CompletionCharts charts) {
         this.report = report;
+        this.charts = charts;
     }
-
 
     @GetMapping("/reports")
     String completion(Caller caller, Model model) {
         if (caller.role() == Role.PROGRAM_ADMIN) {
             model.addAttribute("caller", caller);
             model.addAttribute("schools", report.schools().stream().map(report::summary).toList());
+            model.addAttribute("charts", charts.programme());
             model.addAttribute("title", "programme");
             return "report/programme";
         }
@@ -37,6 +39,7 @@ class ReportPages {
         model.addAttribute("caller", caller);
         model.addAttribute("summary", report.summary(school));
         model.addAttribute("school", school);
+        model.addAttribute("charts", charts.of(school));
         model.addAttribute("title", "completion");
         return "report/completion";
     }

@@ -106,6 +106,25 @@ class PagesTests extends ApiTest {
     }
 
     @Test
+    void theCompletionPagesHaveChartsEachWithACaptionAndATableOfItsFiguresInTheReadersLanguage() throws Exception {
+        var programmeAdmin = oidcLogin().idToken(t -> t.subject("pa").claim("preferred_username", "program-admin")
+                .claim("realm_access", Map.of("roles", List.of("program-admin"))));
+        String korean = mvc.perform(get("/reports").with(programmeAdmin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(korean).contains("학교별·분야별 이수율", "role=\"img\"", "aria-labelledby=\"programme-tracks-caption\"",
+                "data-src=\"/api/reports/programme/charts\"", "표로 보기", "id=\"track-control\"", "장비제어",
+                "/webjars/uplot/dist/uPlot.min.css", "/webjars/uplot/dist/uPlot.iife.min.js", "/js/report-charts.js");
+        String english = mvc.perform(get("/reports").param("lang", "en").with(programmeAdmin))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Completion per track, per school", "Show as a table", "equipment control (PLC)")
+                .doesNotContain("표로 보기");
+
+        String school = mvc.perform(get("/reports").with(staff("gm-admin", "school-admin", "gumi-electronic")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(school).contains("<h2>그래프</h2>", "/js/report-charts.js");
+    }
+
+    @Test
     void aTeacherPreviewsADraftAsAStudentWillSeeItWithoutTheQuizBeingSubmittable() throws Exception {
         var teacher = staff("jb-preview-teacher", "teacher", "jeonbuk-mechanical");
         mvc.perform(post("/api/schools/jeonbuk-mechanical/units/pneumatic-sequence/drafts").with(teacher).with(csrf()))

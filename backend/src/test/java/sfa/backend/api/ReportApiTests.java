@@ -37,16 +37,20 @@ class ReportApiTests extends ApiTest {
     @org.springframework.beans.factory.annotation.Autowired
     sfa.backend.content.Content content;
 
-    /** What a student who studied does: reads each lesson, answers the quiz right, passes the lab. */
     void completePlcScanCycle(String username) throws Exception {
-        var me = student(username, JEONBUK);
-        String unit = SCHOOL + "/my/units/plc-scan-cycle";
+        complete(JEONBUK, username, "plc-scan-cycle");
+    }
+
+    /** What a student who studied does: reads each lesson, answers the quiz right, passes the lab (self-holding). */
+    void complete(String school, String username, String unitId) throws Exception {
+        var me = student(username, school);
+        String unit = "/api/schools/" + school + "/my/units/" + unitId;
         String view = mvc.perform(post(unit).with(me)).andReturn().getResponse().getContentAsString();
         for (Object lesson : JsonPath.<java.util.List<Object>>read(view, "$.unit.lessons[*].id")) {
             mvc.perform(post(unit + "/lessons/" + lesson + "/read").with(me)).andExpect(status().isOk());
         }
         java.util.Map<String, Object> answers = new java.util.HashMap<>();
-        for (var item : content.unit("plc-scan-cycle").orElseThrow().quiz().items()) {
+        for (var item : content.unit(unitId).orElseThrow().quiz().items()) {
             answers.put(item.id(), switch (item) {
                 case sfa.courseware.quiz.QuizItem.Single q -> q.answer();
                 case sfa.courseware.quiz.QuizItem.Multiple q -> q.answer();
@@ -63,6 +67,80 @@ class ReportApiTests extends ApiTest {
         mvc.perform(post(unit + "/labs/conveyor-self-hold/attempts").with(me).contentType(MediaType.APPLICATION_JSON)
                         .content(new tools.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("program", program))))
                 .andExpect(jsonPath("$.progress.completed").value(true));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    /** As if the student had completed the unit {@code daysAgo} days ago (the store keeps no clock to turn back). */
+    void completedDaysAgo(String school, String username, String unit, int daysAgo) {
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(school + "|" + username + "|" + unit)),
+                org.springframework.data.mongodb.core.query.Update.update("completedAt",
+                        java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo))), "enrollments");
+    }
+
+    static String monday(int weeksAgo) {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).minusWeeks(weeksAgo)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).toString();
+    }
+
+    @Test
+    void theChartsCountCompletionsWeekByWeekAndTheShareCompletedPerUnitAndPerTrack() throws Exception {
+        String busan = "/api/schools/busan-mechanical";
+        var teacher = teacher("bs-teacher", "busan-mechanical");
+        String body = mvc.perform(post(busan + "/classes").with(teacher).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"department\":\"all-departments\",\"grade\":2,\"name\":\"charts\",\"term\":\"2026-2\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        for (String student : new String[] {"bs-chart-a", "bs-chart-b"}) {
+            mvc.perform(put(busan + "/classes/" + id + "/students/" + student).with(teacher)).andExpect(status().isOk());
+        }
+        for (String unit : new String[] {"plc-scan-cycle", "self-hold", "sensor-types"}) {
+            mvc.perform(put(busan + "/classes/" + id + "/assignments/" + unit).with(teacher)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"due\":\"" + LocalDate.now().plusDays(7) + "\"}"))
+                    .andExpect(status().isOk());
+        }
+        complete("busan-mechanical", "bs-chart-a", "plc-scan-cycle");
+        completedDaysAgo("busan-mechanical", "bs-chart-a", "plc-scan-cycle", 14);
+        complete("busan-mechanical", "bs-chart-b", "self-hold");
+        completedDaysAgo("busan-mechanical", "bs-chart-b", "self-hold", 7);
+
+        mvc.perform(get(busan + "/reports/completion/charts").with(as("bs-admin", "school-admin", "busan-mechanical")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.weeks.length()").value(3))
+                .andExpect(jsonPath("$.weeks[0].from").value(monday(2)))
+                .andExpect(jsonPath("$.weeks[0].completed").value(1))
+                .andExpect(jsonPath("$.weeks[0].cumulative").value(1))
+                .andExpect(jsonPath("$.weeks[1].from").value(monday(1)))
+                .andExpect(jsonPath("$.weeks[1].completed").value(1))
+                .andExpect(jsonPath("$.weeks[1].cumulative").value(2))
+                .andExpect(jsonPath("$.weeks[2].completed").value(0))
+                .andExpect(jsonPath("$.weeks[2].cumulative").value(2))
+                .andExpect(jsonPath("$.units[?(@.unit=='plc-scan-cycle')].tally.rate").value(50.0))
+                .andExpect(jsonPath("$.units[?(@.unit=='plc-scan-cycle')].track").value("control"))
+                .andExpect(jsonPath("$.units[?(@.unit=='self-hold')].tally.rate").value(50.0))
+                .andExpect(jsonPath("$.units[?(@.unit=='sensor-types')].tally.rate").value(0.0))
+                .andExpect(jsonPath("$.units[?(@.unit=='sensor-types')].title.en").value("Industrial sensor types and how they work"))
+                .andExpect(jsonPath("$.tracks[*].track").value(org.hamcrest.Matchers.contains("operations", "sensors",
+                        "control", "ai")))
+                .andExpect(jsonPath("$.tracks[?(@.track=='control')].tally").value(
+                        java.util.Map.of("completed", 2, "expected", 4, "rate", 50.0)))
+                .andExpect(jsonPath("$.tracks[?(@.track=='sensors')].tally.expected").value(2))
+                .andExpect(jsonPath("$.tracks[?(@.track=='ai')].tally.expected").value(0));
+
+        mvc.perform(get("/api/reports/programme/charts").with(as("program-admin", "program-admin", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[?(@.school=='busan-mechanical')].weeks[*].cumulative").value(
+                        org.hamcrest.Matchers.contains(1, 2, 2)))
+                .andExpect(jsonPath("$[*].weeks.length()").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is(3))));
+        mvc.perform(get(busan + "/reports/completion/charts").with(student("bs-chart-a", "busan-mechanical")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/schools/jeonbuk-mechanical/reports/completion/charts")
+                        .with(as("bs-admin", "school-admin", "busan-mechanical")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -36,6 +36,9 @@ class ReportControllerSliceTests {
     CompletionReport report;
 
     @MockitoBean
+    CompletionCharts charts;
+
+    @MockitoBean
     Content content;
 
     static RequestPostProcessor user(String name, String role, String school) {
