@@ -5,7 +5,10 @@ export function csrfToken() {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
 
-/** A request; {@code body} is sent as JSON, or as it is when {@code type} names its content type. */
+/**
+ * A request; {@code body} is sent as JSON, or as it is when {@code type} names its content type. The answer
+ * comes back as {@code json}, or as {@code text} when it is not JSON.
+ */
 export async function call(method, path, body, type) {
   const headers = { 'X-XSRF-TOKEN': csrfToken() };
   let payload;
@@ -15,7 +18,8 @@ export async function call(method, path, body, type) {
   }
   const r = await fetch(path, { method, headers, body: payload });
   const json = r.headers.get('Content-Type')?.includes('json') ? await r.json() : null;
-  return { ok: r.ok, status: r.status, json };
+  const text = json === null ? await r.text() : null;
+  return { ok: r.ok, status: r.status, json, text };
 }
 
 /** A {ko, en} message in the page's language. */

@@ -80,4 +80,103 @@ class CatalogApiTests extends ApiTest {
         mvc.perform(get(UNITS + "/servo-positioning/versions/2/files").with(teacher))
                 .andExpect(jsonPath("$['unit.yaml']").value(containsString("version: 2")));
     }
+
+    @Test
+    void theLessonPreviewRendersAsStudentsGetItWithRawHtmlShownAsTextAndScriptLinksDropped() throws Exception {
+        var teacher = teacher("jb-teacher", "jeonbuk-mechanical");
+        mvc.perform(post(UNITS + "/self-hold/preview-markdown").with(teacher).contentType(MediaType.TEXT_PLAIN)
+                        .content("# 제목\n\n<script>alert(1)</script>\n\n[클릭](javascript:alert(2))"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.html").value(containsString("<h1>제목</h1>")))
+                .andExpect(jsonPath("$.html").value(containsString("&lt;script&gt;")))
+                .andExpect(jsonPath("$.html").value(org.hamcrest.Matchers.not(containsString("<script"))))
+                .andExpect(jsonPath("$.html").value(org.hamcrest.Matchers.not(containsString("javascript:"))));
+        mvc.perform(post(UNITS + "/self-hold/preview-markdown").with(teacher).contentType(MediaType.TEXT_PLAIN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.html").value(""));
+    }
+
+    @Test
+    void aStudentGetsNoAuthoringHelper() throws Exception {
+        var student = student("jb-author-student", "jeonbuk-mechanical");
+        mvc.perform(post(UNITS + "/self-hold/preview-markdown").with(student).contentType(MediaType.TEXT_PLAIN).content("# x"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("role"));
+        mvc.perform(post(UNITS + "/self-hold/quiz-form").with(student).contentType(MediaType.TEXT_PLAIN).content("items: []"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(UNITS + "/self-hold/quiz-yaml").with(student).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":{\"ko\":\"a\",\"en\":\"b\"},\"passPercent\":60,\"items\":[]}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put(UNITS + "/self-hold/versions/2/labs/conveyor-self-hold/notes").with(student)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ko\":\"a\",\"en\":\"b\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aQuizPromptChangedThroughTheFormIsSavedAsCoursewareYamlValidatedPublishedAndShownToStudents() throws Exception {
+        var teacher = teacher("jb-teacher", "jeonbuk-mechanical");
+        mvc.perform(post(UNITS + "/analog-4-20ma/drafts").with(teacher)).andExpect(status().isCreated());
+        String files = mvc.perform(get(UNITS + "/analog-4-20ma/versions/2/files").with(teacher))
+                .andReturn().getResponse().getContentAsString();
+        String yaml = com.jayway.jsonpath.JsonPath.read(files, "$['quiz.yaml']");
+
+        String read = mvc.perform(post(UNITS + "/analog-4-20ma/quiz-form").with(teacher).contentType(MediaType.TEXT_PLAIN)
+                        .content(yaml))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.problems").isEmpty())
+                .andExpect(jsonPath("$.form.items[0].type").value("numeric"))
+                .andExpect(jsonPath("$.form.items[6].pairs.i4").value("l0"))
+                .andReturn().getResponse().getContentAsString();
+        net.minidev.json.JSONObject form = new net.minidev.json.JSONObject(com.jayway.jsonpath.JsonPath.read(read, "$.form"));
+        String changed = com.jayway.jsonpath.JsonPath.parse(form.toJSONString())
+                .set("$.items[2].prompt.ko", "라이브 제로를 쓰는 까닭은?").jsonString();
+        String newYaml = mvc.perform(post(UNITS + "/analog-4-20ma/quiz-yaml").with(teacher)
+                        .contentType(MediaType.APPLICATION_JSON).content(changed))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(put(UNITS + "/analog-4-20ma/versions/2/files").param("path", "quiz.yaml").with(teacher)
+                        .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)).content(newYaml))
+                .andExpect(status().isNoContent());
+
+        mvc.perform(post(UNITS + "/analog-4-20ma/versions/2/validate").with(teacher)).andExpect(jsonPath("$.ok").value(true));
+        mvc.perform(post(UNITS + "/analog-4-20ma/versions/2/publish").with(teacher)).andExpect(status().isOk());
+        mvc.perform(get(UNITS + "/analog-4-20ma").with(student("jb-author-student", "jeonbuk-mechanical")))
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.quiz.items[2].prompt.ko").value("라이브 제로를 쓰는 까닭은?"))
+                .andExpect(jsonPath("$.quiz.items[2].prompt.en").value(containsString("live zero")));
+    }
+
+    @Test
+    void aQuizFileThatIsNotYamlComesBackWithoutAFormAndWithTheValidatorsLine() throws Exception {
+        mvc.perform(post(UNITS + "/self-hold/quiz-form").with(teacher("jb-teacher", "jeonbuk-mechanical"))
+                        .contentType(MediaType.TEXT_PLAIN).content("title: [\nitems: x"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.form").doesNotExist())
+                .andExpect(jsonPath("$.problems[0].file").value("quiz.yaml"))
+                .andExpect(jsonPath("$.problems[0].line").value(org.hamcrest.Matchers.greaterThan(0)));
+        mvc.perform(post(UNITS + "/self-hold/quiz-yaml").with(teacher("jb-teacher", "jeonbuk-mechanical"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"passPercent\":60,\"items\":[{\"id\":\"q1\",\"type\":\"essay\",\"points\":1,\"partial\":false}]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("unknown-item-type"));
+    }
+
+    @Test
+    void labNotesWrittenForALabWithoutNotesAreNamedInUnitYamlAndShownInThePreview() throws Exception {
+        var teacher = teacher("jb-teacher", "jeonbuk-mechanical");
+        mvc.perform(post(UNITS + "/self-hold/drafts").with(teacher)).andExpect(status().isCreated());
+
+        mvc.perform(put(UNITS + "/self-hold/versions/2/labs/conveyor-self-hold/notes").with(teacher)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ko\":\"비상정지부터 시험하세요.\",\"en\":\"Test the E-stop first.\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get(UNITS + "/self-hold/versions/2/files").with(teacher))
+                .andExpect(jsonPath("$['unit.yaml']").value(containsString(
+                        "notes: {ko: labs/conveyor-self-hold.ko.md, en: labs/conveyor-self-hold.en.md}")))
+                .andExpect(jsonPath("$['labs/conveyor-self-hold.en.md']").value("Test the E-stop first."));
+        mvc.perform(post(UNITS + "/self-hold/versions/2/validate").with(teacher)).andExpect(jsonPath("$.ok").value(true));
+
+        mvc.perform(put(UNITS + "/self-hold/versions/2/labs/conveyor-self-hold/notes").with(teacher)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ko\":\"다시 씀\",\"en\":\"rewritten\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get(UNITS + "/self-hold/versions/2").with(teacher))
+                .andExpect(jsonPath("$.labs[0].notes.ko").value("다시 씀"));
+        mvc.perform(put(UNITS + "/self-hold/versions/2/labs/no-such-lab/notes").with(teacher)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ko\":\"a\",\"en\":\"b\"}"))
+                .andExpect(status().isNotFound());
+    }
 }

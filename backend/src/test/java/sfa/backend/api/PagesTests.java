@@ -138,4 +138,25 @@ class PagesTests extends ApiTest {
         mvc.perform(get("/authoring/pneumatic-sequence/preview/2").with(browser("jb-preview-student", "jeonbuk-mechanical")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aDraftsAuthoringPageOffersTheQuizFormForEveryItemTypeTheLabNotesAndTheFileEditorInTheTeachersLanguage()
+            throws Exception {
+        var teacher = staff("jb-form-teacher", "teacher", "jeonbuk-mechanical");
+        mvc.perform(post("/api/schools/jeonbuk-mechanical/units/mes-production/drafts").with(teacher).with(csrf()))
+                .andExpect(status().isCreated());
+
+        String ko = mvc.perform(get("/authoring/mes-production").with(teacher)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String en = mvc.perform(get("/authoring/mes-production").param("lang", "en").with(teacher))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(ko).contains("id=\"quiz-editor\"", "id=\"lab-editor\"", "id=\"file-editor\"", "퀴즈 저장",
+                "학생에게 보이는 모습", "data-msg-saved=\"저장했습니다\"");
+        for (String type : List.of("single", "multiple", "true_false", "numeric", "ordering", "matching")) {
+            assertThat(ko).contains("<option value=\"" + type + "\"");
+        }
+        assertThat(en).contains("Save quiz", "Partial scoring", "Files (advanced)", "As students will see it",
+                "data-msg-ok=\"no problems\"").doesNotContain("퀴즈 저장", "??authoring");
+    }
 }

@@ -5,31 +5,49 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
-/** A teacher in a real browser: makes a draft of a unit, edits a lesson, checks it and publishes it. */
+/** A teacher in a real browser: makes a draft of a unit, edits its quiz and a lesson, checks it and publishes it. */
 class TeacherInTheBrowserTests extends BrowserTest {
 
     @Test
-    void aTeacherEditsALessonInADraftChecksItAndPublishesTheNewVersion() {
+    void aTeacherEditsAQuizItemInTheFormAndALessonWithItsLivePreviewChecksAndPublishesAndAStudentGetsTheChange() {
         Page page = logIn("bs-teacher");
         page.navigate("http://localhost:" + port + "/units/hmi-design");
         page.locator("#edit-unit").click();
         page.locator("#new-draft").click();
 
         assertThat(page.locator("#editor")).isVisible();
+        var firstItem = page.locator("#quiz-item-1");
+        assertThat(firstItem).isVisible();
+        firstItem.getByLabel("문제 (한국어)").fill("부산 2판: 좋은 HMI 화면의 첫째 조건은 무엇입니까?");
+        page.locator("#quiz-save").click();
+        assertThat(page.locator("#problems")).containsText("저장했습니다");
+        assertThat(page.locator("#problems")).containsText("문제 없음");
+
         page.locator("#file option[value$='.ko.md']").first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         String lesson = page.locator("#file option[value$='.ko.md']").first().getAttribute("value");
         page.locator("#file").selectOption(lesson);
+        assertThat(page.locator("#lesson-preview h1").first()).isVisible();
         String before = page.locator("#text").inputValue();
-        page.locator("#text").fill("# 부산 2판: HMI 화면 다시 보기\n\n" + before);
+        page.locator("#text").fill("# 부산 2판: HMI 화면 다시 보기\n\n<script>alert(1)</script>\n\n" + before);
+        assertThat(page.locator("#lesson-preview h1").first()).hasText("부산 2판: HMI 화면 다시 보기");
+        assertThat(page.locator("#lesson-preview")).containsText("<script>alert(1)</script>");
         page.locator("#save").click();
         assertThat(page.locator("#problems")).containsText("저장했습니다");
         page.locator("#validate").click();
         assertThat(page.locator("#problems")).containsText("문제 없음");
+        firstItem.scrollIntoViewIfNeeded();
         browser.screenshot("authoring");
 
         page.locator("#publish").click();
         assertThat(page.locator("#version-2 .status")).hasText("게시됨");
+
+        try (BrowserSession student = new BrowserSession("ko-KR")) {
+            Page unit = logIn(student, "bs-student2");
+            unit.navigate("http://localhost:" + port + "/units/hmi-design");
+            assertThat(unit.locator("#quiz fieldset").first()).containsText("부산 2판: 좋은 HMI 화면의 첫째 조건은 무엇입니까?");
+            org.assertj.core.api.Assertions.assertThat(student.consoleErrors).isEmpty();
+        }
     }
 
     @Test
