@@ -1,6 +1,7 @@
 import { call, inLanguage } from './api.js';
 import { showGrade, showRefusal } from './verdict.js';
 import { createEditor } from './editor.js';
+import { createPlant } from './plant.js';
 // The lab workbench: the student's program runs live on the platform; the board shows every I/O point
 // 20 times a second (server-sent events); the panel presses buttons; grading shows each objective.
 const bench = document.getElementById('workbench');
@@ -51,53 +52,11 @@ diagnostics.addEventListener('click', (e) => {
   if (line) editor.focusLine(Number(line));
 });
 
-// The plant drawn from the lab's outputs: a belt for a motor or conveyor, lamps, cylinders that stroke.
-const plant = document.getElementById('plant');
-const svgNs = 'http://www.w3.org/2000/svg';
-const shape = (name, attrs, content) => {
-  const e = document.createElementNS(svgNs, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (content !== undefined) e.textContent = content;
-  return e;
-};
-const outputs = [...document.querySelectorAll('#board .io.output')].map((g) => g.id.substring(3));
-const drawn = new Map();
-(function drawPlant() {
-  plant.append(shape('rect', { x: 2, y: 2, width: 416, height: 116, rx: 8, class: 'frame' }));
-  const belt = outputs.find((n) => /^(MOTOR|CONVEYOR)$/.test(n));
-  if (belt) {
-    plant.append(shape('circle', { cx: 40, cy: 40, r: 12, class: 'roller' }));
-    plant.append(shape('circle', { cx: 260, cy: 40, r: 12, class: 'roller' }));
-    const line = shape('path', { d: 'M40,28 H260 M260,52 H40', class: 'belt', id: 'plant-belt' });
-    plant.append(line);
-    plant.append(shape('text', { x: 120, y: 76, class: 'label' }, belt));
-    drawn.set(belt, line);
-  }
-  let lampX = 305;
-  for (const name of outputs.filter((n) => n.startsWith('LAMP') || n.startsWith('TOWER'))) {
-    const colour = /RUN|GREEN|GO/.test(name) ? 'green' : /STOP|RED|ALARM|FAULT/.test(name) ? 'red' : 'amber';
-    const lamp = shape('circle', { cx: lampX, cy: 30, r: 11, class: `lamp ${colour}`, id: `plant-${name}` });
-    plant.append(lamp);
-    plant.append(shape('text', { x: lampX, y: 56 + (drawn.size % 2) * 12, class: 'label', 'text-anchor': 'middle' }, name));
-    drawn.set(name, lamp);
-    lampX += 50;
-  }
-  let cylY = 90;
-  for (const name of outputs.filter((n) => /EXTEND|PUSH|CYL|VALVE/.test(n) && !drawn.has(n)).slice(0, 2)) {
-    plant.append(shape('rect', { x: 20, y: cylY - 8, width: 60, height: 16, class: 'roller' }));
-    const piston = shape('rect', { x: 80, y: cylY - 4, width: 50, height: 8, class: 'piston', id: `plant-${name}` });
-    plant.append(piston);
-    plant.append(shape('text', { x: 140, y: cylY + 4, class: 'label' }, name));
-    drawn.set(name, piston);
-    cylY += 22;
-  }
-})();
+// The plant drawn to scale from the simulation's scene (parts, sensors, strokes, levels), moved every frame.
+const plant = createPlant(document.getElementById('plant'), lang);
 
 function showFrame(f) {
-  for (const [name, element] of drawn) {
-    const on = (f.values[name] ?? 0) !== 0;
-    element.classList.toggle(element.tagName === 'path' ? 'running' : 'on', on);
-  }
+  if (f.scene) plant.update(f.scene);
   time.textContent = `${(f.timeMs / 1000).toFixed(1)} s`;
   editor.showOnline(f.variables && Object.keys(f.variables).length ? f.variables : null);
   showForces(f.forced ?? {});
@@ -193,11 +152,13 @@ function attach(view) {
 }
 
 const known = sessionStorage.getItem(remembered);
+const drawStartingScene = () => call('GET', `${api}/labs/${lab}/scene`).then((r) => { if (r.ok && !session) plant.update(r.json); });
 if (known) {
   call('GET', `${api}/my/labs/${known}`).then((r) => {
-    if (r.ok) attach(r.json); else sessionStorage.removeItem(remembered);
+    if (r.ok) attach(r.json);
+    else { sessionStorage.removeItem(remembered); drawStartingScene(); }
   });
-}
+} else drawStartingScene();
 
 function showOpcUa(access) {
   document.getElementById('opcua-endpoint').textContent = access.endpoint ?? '';

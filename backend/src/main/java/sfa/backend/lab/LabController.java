@@ -85,6 +85,12 @@ class LabController {
         return grader.check(lab, check.program() == null ? "" : check.program());
     }
 
+    /** The lab's plant before a run: what the workbench draws until a session streams its own. */
+    @GetMapping("/api/schools/{school}/labs/{lab}/scene")
+    sfa.lab.plant.Scene scene(@PathVariable String school, @PathVariable String lab) {
+        return grader.startingScene(lab);
+    }
+
     /** A wiring lab's board: its parts with their terminals, the wires already on it, the targets a student can place. */
     @GetMapping("/api/schools/{school}/labs/{lab}/board")
     WiringBench.Board board(@PathVariable String school, @PathVariable String lab) {

@@ -142,6 +142,12 @@ public class LabGrader {
         }
     }
 
+    /** The lab's plant as it stands before a run (its first seed), for the workbench to draw before anything runs. */
+    public sfa.lab.plant.Scene startingScene(String labId) {
+        SpecLab lab = lab(labId);
+        return Labs.create(lab, lab.spec().seeds().getFirst(), lab.scanMillis(), new ManualSource()).scene();
+    }
+
     /** Every diagnostic of a program for a lab, without running it. */
     public List<Map<String, Object>> check(String labId, String program) {
         SpecLab lab = lab(labId);

@@ -27,10 +27,12 @@ class LabStream {
 
     /**
      * What a browser draws: simulated time, the PLC's state, every I/O point's value by name, the program's
-     * variables (online values) and the inputs the student forced.
+     * variables (online values), the inputs the student forced, and the plant's scene (parts, sensors, strokes,
+     * levels: what the workbench draws to scale).
      */
     record Frame(String id, String lab, long timeMs, long scans, boolean running, String mode, String lastError,
-            Map<String, Integer> values, Map<String, Object> variables, Map<String, Integer> forced) {
+            Map<String, Integer> values, Map<String, Object> variables, Map<String, Integer> forced,
+            sfa.lab.plant.Scene scene) {
 
         static Frame of(LabSession s) {
             LabSession.Status st = s.status();
@@ -40,7 +42,7 @@ class LabStream {
                 values.put(points.get(i).name(), st.value(i));
             }
             return new Frame(s.id(), s.lab().id(), st.timeMillis(), st.scans(), st.running(), st.mode().name(),
-                    st.lastError(), values, s.variables(), s.forced());
+                    st.lastError(), values, s.variables(), s.forced(), s.scene());
         }
     }
 

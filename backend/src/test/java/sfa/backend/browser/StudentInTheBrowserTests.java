@@ -77,7 +77,7 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#device-START").dispatchEvent("pointerdown");
         assertThat(page.locator("#io-START")).hasClass(Pattern.compile(".*\\bon\\b.*"));
         assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
-        assertThat(page.locator("#plant-belt")).hasClass(Pattern.compile(".*\\brunning\\b.*"));
+        assertThat(page.locator("#plant-MOTOR")).hasClass(Pattern.compile(".*\\brunning\\b.*"));
         assertThat(page.locator("#plant-LAMP_RUN")).hasClass(Pattern.compile(".*\\bon\\b.*"));
         // online values beside the variables, as a PLC programming device shows them
         assertThat(page.locator(".online[data-variable=MOTOR]").first()).hasText("TRUE");
@@ -136,5 +136,33 @@ class StudentInTheBrowserTests extends BrowserTest {
         assertThat(page.locator("#opcua-user")).not().isEmpty();
         assertThat(page.locator("#opcua-password")).not().isEmpty();
         assertThat(page.locator("#opcua-node")).containsText("Labs/");
+    }
+
+    @Test
+    void theSortingStationIsDrawnToScaleAndItsPartsMoveAlongTheBeltPastTheSensors() throws Exception {
+        Page page = logIn("gm-student1");
+        page.navigate("http://localhost:" + port + "/units/conveyor-sorting/labs/sorting-metal");
+        // drawn before anything runs, from the lab's own geometry
+        assertThat(page.locator("#plant-CONVEYOR")).isVisible();
+        assertThat(page.locator("#plant-METAL")).isAttached();
+        assertThat(page.locator("#plant-AT_PUSHER")).isAttached();
+
+        typeProgram(page, java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware", "solutions", "sorting-metal.st")));
+        assertThat(page.locator("#diagnostics li.done")).isVisible();
+        page.locator("#run").click();
+        assertThat(page.locator("#device-START")).isVisible();
+        page.locator("#device-START").dispatchEvent("pointerdown");
+        assertThat(page.locator("#io-CONVEYOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        page.locator("#device-START").dispatchEvent("pointerup");
+
+        var part = page.locator("#plant .part[data-part]").first();
+        assertThat(part).isVisible();
+        String x = part.getAttribute("x");
+        assertThat(part).not().hasAttribute("x", x);
+        assertThat(page.locator("#plant-CONVEYOR")).hasClass(Pattern.compile(".*\\brunning\\b.*"));
+        // the first part is metal: it reaches the pusher at 1.4 m about 6.5 s after START and is pushed into bin A
+        assertThat(page.locator("#plant")).containsText("BIN_A: 1",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        browser.screenshot("workbench-sorting");
     }
 }
