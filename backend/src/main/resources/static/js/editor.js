@@ -55,7 +55,7 @@ function declaredNames(text) {
  * @param options ioNames (the lab's I/O names), label (the accessible name), check (text → diagnostics from the
  *        server, or null when the check failed), lang ('ko' or 'en')
  */
-export function createEditor(textarea, { ioNames, label, check, lang }) {
+export function createEditor(textarea, { ioNames, label, check, lang, readOnly = false }) {
   const completions = (cm) => {
     const cursor = cm.getCursor();
     const token = cm.getTokenAt(cursor);
@@ -92,8 +92,9 @@ export function createEditor(textarea, { ioNames, label, check, lang }) {
     lineNumbers: true,
     indentUnit: 4,
     matchBrackets: true,
-    gutters: ['CodeMirror-lint-markers'],
-    lint: { getAnnotations: lint, async: true, delay: 400 },
+    gutters: readOnly ? [] : ['CodeMirror-lint-markers'],
+    lint: readOnly ? false : { getAnnotations: lint, async: true, delay: 400 },
+    readOnly,
     extraKeys: {
       'Ctrl-Space': (editor) => editor.showHint({ hint: completions, completeSingle: false }),
       Tab: (editor) => editor.execCommand('insertSoftTab'),

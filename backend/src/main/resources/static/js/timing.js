@@ -1,5 +1,10 @@
-// The timing diagram: one lane per bit signal of the graded run, and a red line at each failing moment.
-export function drawTiming(svg, csv, objectives) {
+// The timing diagram of a graded run, drawn with uPlot (a WebJar, loaded as a classic script before this module):
+// one lane per signal (bits as steps, words scaled into their lane), a red line at each failing moment; focusing an
+// objective zooms to its moment. Double-click the chart to see the whole run again; drag across it to zoom.
+const LANE = 1.4;
+
+/** Signal changes from the trace CSV ({@code t_ms,signal,value}) by signal, in time order. */
+function parse(csv) {
   const changes = new Map();
   let end = 0;
   for (const line of csv.trim().split('\n').slice(1)) {
@@ -9,39 +14,86 @@ export function drawTiming(svg, csv, objectives) {
     if (!changes.has(signal)) changes.set(signal, []);
     changes.get(signal).push([ms, Number(value)]);
   }
-  const lanes = [...changes.entries()].filter(([, c]) => c.every(([, v]) => v === 0 || v === 1)).slice(0, 14);
-  const width = 560, left = 110, laneH = 22, top = 8;
-  const height = top + lanes.length * laneH + 22;
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const x = (ms) => left + (width - left - 8) * (end === 0 ? 0 : ms / end);
-  const ns = 'http://www.w3.org/2000/svg';
-  const el = (name, attrs, content) => {
-    const e = document.createElementNS(ns, name);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    if (content !== undefined) e.textContent = content;
-    return e;
-  };
-  svg.replaceChildren();
-  lanes.forEach(([signal, c], i) => {
-    const y0 = top + i * laneH + laneH - 4, y1 = top + i * laneH + 6;
-    svg.append(el('text', { x: 4, y: y0, class: 'label' }, signal));
-    let d = '', last = 0;
-    for (const [ms, v] of c) {
-      const y = v ? y1 : y0;
-      d += d === '' ? `M${x(ms)},${y}` : `H${x(ms)}V${y}`;
-      last = y;
-    }
-    d += `H${x(end)}V${last}`;
-    svg.append(el('path', { d, class: 'lane', 'data-signal': signal }));
-  });
-  const axisY = top + lanes.length * laneH + 14;
-  for (let s = 0; s <= end / 1000; s += Math.max(1, Math.round(end / 1000 / 8))) {
-    svg.append(el('text', { x: x(s * 1000), y: axisY, class: 'axis' }, `${s}s`));
-  }
-  for (const o of objectives) {
-    if (!o.passed && o.at_ms != null) {
-      svg.append(el('line', { x1: x(o.at_ms), x2: x(o.at_ms), y1: top, y2: axisY - 10, class: 'fail', id: `fail-${o.id}` }));
-    }
-  }
+  return { changes, end };
 }
 
+/**
+ * @param container an empty element the chart goes into (its width is used)
+ * @param objectives the grade's objectives ({id, passed, at_ms}); failing ones are marked
+ * @returns {focus(id)} to zoom to an objective's failing moment
+ */
+export function drawTiming(container, csv, objectives, lang) {
+  const { uPlot } = window;
+  const { changes, end } = parse(csv);
+  const signals = [...changes.keys()].slice(0, 16);
+  const times = [...new Set(signals.flatMap((s) => changes.get(s).map(([ms]) => ms)).concat([0, end]))]
+    .sort((a, b) => a - b);
+  // every signal held at its last value at each moment anything changed, lifted into its own lane
+  const data = [times.map((ms) => ms / 1000)];
+  signals.forEach((signal, lane) => {
+    const c = changes.get(signal);
+    const bits = c.every(([, v]) => v === 0 || v === 1);
+    const max = Math.max(1, ...c.map(([, v]) => Math.abs(v)));
+    const base = (signals.length - 1 - lane) * LANE;
+    let i = 0, value = c[0]?.[1] ?? 0;
+    data.push(times.map((ms) => {
+      while (i < c.length && c[i][0] <= ms) value = c[i++][1];
+      return base + (bits ? value : value / max);
+    }));
+  });
+  const failures = objectives.filter((o) => !o.passed && o.at_ms != null);
+  let focused = null;
+  container.replaceChildren();
+  const opts = {
+    width: Math.max(320, container.clientWidth || 560),
+    height: 60 + signals.length * 30,
+    legend: { show: false },
+    cursor: { drag: { x: true, y: false } },
+    scales: { x: { time: false }, y: { range: [-0.3, signals.length * LANE] } },
+    axes: [
+      { label: lang === 'en' ? 'time (s)' : '시간 (s)', stroke: '#1b1f24' },
+      {
+        stroke: '#1b1f24', size: 110, gap: 4,
+        splits: () => signals.map((_, lane) => (signals.length - 1 - lane) * LANE + 0.5),
+        values: (_, splits) => splits.map((v) => signals[signals.length - 1 - Math.round((v - 0.5) / LANE)] ?? ''),
+        grid: { show: false },
+      },
+    ],
+    series: [{ label: 't (s)' }, ...signals.map((signal) => ({
+      label: signal, stroke: '#0b5cad', width: 1.5, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false },
+      value: (u, v, si, i) => (i == null ? '' : String(changes.get(signal).filter(([ms]) => ms <= times[i]).at(-1)?.[1] ?? 0)),
+    }))],
+    hooks: {
+      draw: [(u) => {
+        const { ctx } = u;
+        ctx.save();
+        for (const o of failures) {
+          const x = u.valToPos(o.at_ms / 1000, 'x', true);
+          if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+          ctx.strokeStyle = '#b42318';
+          ctx.lineWidth = (o.id === focused ? 4 : 2) * devicePixelRatio;
+          ctx.beginPath();
+          ctx.moveTo(x, u.bbox.top);
+          ctx.lineTo(x, u.bbox.top + u.bbox.height);
+          ctx.stroke();
+        }
+        ctx.restore();
+      }],
+    },
+  };
+  const plot = new uPlot(opts, data, container);
+  container.dataset.signals = signals.join(' ');
+  container.dataset.failures = failures.map((o) => o.id).join(' ');
+  container.addEventListener('dblclick', () => { focused = null; plot.setScale('x', { min: 0, max: end / 1000 }); });
+  return {
+    focus(id) {
+      const o = failures.find((f) => f.id === id);
+      focused = o ? id : null;
+      container.dataset.focus = focused ?? '';
+      if (o) {
+        const t = o.at_ms / 1000;
+        plot.setScale('x', { min: Math.max(0, t - 2), max: Math.min(end / 1000, t + 2) });
+      } else plot.redraw();
+    },
+  };
+}

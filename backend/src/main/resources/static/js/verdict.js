@@ -1,17 +1,14 @@
 import { inLanguage } from './api.js';
 import { drawTiming } from './timing.js';
 
-// A graded attempt shown on the workbench: the verdict per objective (click one to see its failing moment on the
-// timing diagram), a new row in the attempts table, and the timing diagram of the graded run.
-export async function showGrade({ api, lang, graded, onObjective }) {
+// A graded attempt on the page: the verdict per objective (click one to zoom the timing diagram to its failing
+// moment) and the timing diagram of the graded run, on the workbench and on a teacher's replay alike.
+
+/** Lists the objectives in #verdict; returns the list's focus function's target setter. */
+export function showObjectives(grade, lang, focus) {
   const verdict = document.getElementById('verdict');
   verdict.replaceChildren();
-  const focus = (id) => {
-    for (const line of document.querySelectorAll('#timing .fail')) line.classList.toggle('focus', line.id === `fail-${id}`);
-    document.getElementById('timing-figure').scrollIntoView({ block: 'nearest' });
-    onObjective?.(id);
-  };
-  for (const o of graded.grade.objectives) {
+  for (const o of grade.objectives) {
     const li = document.createElement('li');
     li.className = o.passed ? 'passed' : 'failed';
     li.dataset.objective = o.id;
@@ -21,6 +18,23 @@ export async function showGrade({ api, lang, graded, onObjective }) {
     li.addEventListener('keydown', (e) => { if (e.key === 'Enter') focus(o.id); });
     verdict.append(li);
   }
+}
+
+/** Fetches a graded run's trace and draws its timing diagram; the diagram, or null when there is no trace. */
+export async function showTiming(traceUrl, objectives, lang) {
+  const trace = await fetch(traceUrl);
+  const figure = document.getElementById('timing-figure');
+  figure.hidden = false;
+  return trace.ok ? drawTiming(document.getElementById('timing'), await trace.text(), objectives, lang) : null;
+}
+
+/** The workbench after grading: verdict, a new row in the attempts table, the timing diagram. */
+export async function showGrade({ api, lang, graded }) {
+  let diagram = null;
+  showObjectives(graded.grade, lang, (id) => {
+    diagram?.focus(id);
+    document.getElementById('timing-figure').scrollIntoView({ block: 'nearest' });
+  });
   const row = document.createElement('tr');
   const cells = [new Date().toTimeString().substring(0, 5), String(graded.grade.score),
     graded.grade.passed ? (lang === 'en' ? 'passed' : '통과') : (lang === 'en' ? 'not passed' : '미통과')];
@@ -31,9 +45,7 @@ export async function showGrade({ api, lang, graded, onObjective }) {
     row.append(td);
   }
   document.querySelector('#attempts tbody').prepend(row);
-  const trace = await fetch(`${api}/my/lab-attempts/${graded.attempt}/trace`);
-  if (trace.ok) drawTiming(document.getElementById('timing'), await trace.text(), graded.grade.objectives);
-  document.getElementById('timing-figure').hidden = false;
+  diagram = await showTiming(`${api}/my/lab-attempts/${graded.attempt}/trace`, graded.grade.objectives, lang);
 }
 
 /** A refused grading (a program that does not compile, bad wiring): its message where the verdict goes. */

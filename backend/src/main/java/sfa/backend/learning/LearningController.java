@@ -144,6 +144,20 @@ class LearningController {
                 labAttempts.of(school, username, unit).stream().map(AttemptSummary::of).toList());
     }
 
+    /** One graded attempt as the student submitted it: the program (or wiring) and the verdict, for a replay. */
+    record AttemptDetail(String id, String username, String unit, String lab, int version, java.time.Instant at,
+            boolean passed, int score, Map<String, Object> grade, String program, String wiring) {
+    }
+
+    @GetMapping("/api/schools/{school}/students/{username}/lab-attempts/{attempt}")
+    AttemptDetail studentAttempt(@PathVariable String school, @PathVariable String username,
+            @PathVariable String attempt, Caller caller) {
+        SchoolScope.require(caller, Role.TEACHER);
+        LabAttempt a = attempt(school, username, attempt);
+        return new AttemptDetail(a.id(), a.username(), a.unit(), a.lab(), a.version(), a.at(), a.passed(), a.score(),
+                a.grade(), a.program(), a.wiring());
+    }
+
     @GetMapping(path = "/api/schools/{school}/students/{username}/lab-attempts/{attempt}/trace", produces = "text/csv")
     ResponseEntity<byte[]> studentTrace(@PathVariable String school, @PathVariable String username,
             @PathVariable String attempt, Caller caller) {
@@ -151,9 +165,13 @@ class LearningController {
         return trace(school, username, attempt);
     }
 
-    private ResponseEntity<byte[]> trace(String school, String username, String attempt) {
-        LabAttempt a = labAttempts.find(school, username, attempt).orElseThrow(() -> ApiProblem.notFound(
+    private LabAttempt attempt(String school, String username, String attempt) {
+        return labAttempts.find(school, username, attempt).orElseThrow(() -> ApiProblem.notFound(
                 "no lab attempt '" + attempt + "'", "'" + attempt + "' 실습 시도가 없습니다"));
+    }
+
+    private ResponseEntity<byte[]> trace(String school, String username, String attempt) {
+        LabAttempt a = attempt(school, username, attempt);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_ENCODING, "gzip")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(a.traceGzip());
     }

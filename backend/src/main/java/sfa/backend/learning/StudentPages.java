@@ -17,8 +17,10 @@ class StudentPages {
     private final Enrollments enrollments;
     private final Learning learning;
     private final LabAttempts labAttempts;
+    private final sfa.backend.lab.LabGrader grader;
 
-    StudentPages(Enrollments enrollments, Learning learning, LabAttempts labAttempts) {
+    StudentPages(Enrollments enrollments, Learning learning, LabAttempts labAttempts, sfa.backend.lab.LabGrader grader) {
+        this.grader = grader;
         this.enrollments = enrollments;
         this.learning = learning;
         this.labAttempts = labAttempts;
@@ -36,5 +38,21 @@ class StudentPages {
         model.addAttribute("labAttempts", labAttempts.of(school, username, unit));
         model.addAttribute("title", e.displayName() + " · " + unit);
         return "learning/student";
+    }
+
+    /** A graded attempt replayed read-only: the program or wiring, the verdict, the timing diagram, the run again. */
+    @GetMapping("/students/{username}/units/{unit}/lab-attempts/{attempt}")
+    String replay(@PathVariable String username, @PathVariable String unit, @PathVariable String attempt, Caller caller,
+            Model model) {
+        String school = SchoolScope.schoolOf(caller, Role.TEACHER);
+        sfa.backend.lab.LabAttempt a = labAttempts.find(school, username, attempt).filter(x -> x.unit().equals(unit))
+                .orElseThrow(() -> ApiProblem.notFound("no lab attempt '" + attempt + "' of " + username + " in " + unit,
+                        username + " 학생의 " + unit + " 단원에 '" + attempt + "' 실습 시도가 없습니다"));
+        model.addAttribute("caller", caller);
+        model.addAttribute("school", school);
+        model.addAttribute("attempt", a);
+        model.addAttribute("points", UnitPages.Point.of(grader.lab(a.lab()).spec()));
+        model.addAttribute("title", username + " · " + a.lab());
+        return "learning/replay";
     }
 }

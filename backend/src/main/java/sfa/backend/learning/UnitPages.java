@@ -71,6 +71,15 @@ class UnitPages {
 
     /** One I/O point for the workbench: its name, address, whether it is an input, and its meaning. */
     record Point(String name, String address, boolean input, boolean bit, sfa.courseware.Text meaning) {
+
+        /** The lab's I/O map as the workbench's board lists it. */
+        static List<Point> of(sfa.lab.scenario.LabSpec spec) {
+            return spec.io().stream().map(io -> {
+                var a = sfa.lab.plc.Address.parse(io.address());
+                return new Point(io.name(), io.address(), a.area().isInput(), a.area().isBit(),
+                        new sfa.courseware.Text(io.ko(), io.en()));
+            }).toList();
+        }
     }
 
     /** The lab workbench: the plant live, the operator panel, the Structured Text editor, grading. */
@@ -82,10 +91,7 @@ class UnitPages {
         var labView = view.labs().stream().filter(l -> l.lab().equals(lab)).findFirst().orElseThrow(() -> ApiProblem.notFound(
                 "unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다"));
         var spec = grader.lab(lab).spec();
-        List<Point> points = spec.io().stream().map(io -> {
-            var a = sfa.lab.plc.Address.parse(io.address());
-            return new Point(io.name(), io.address(), a.area().isInput(), a.area().isBit(), new sfa.courseware.Text(io.ko(), io.en()));
-        }).toList();
+        List<Point> points = Point.of(spec);
         StringBuilder starter = new StringBuilder("PROGRAM Main\nVAR\n");
         for (Point p : points) {
             starter.append("    ").append(p.name()).append(" AT ").append(p.address()).append(" : ")

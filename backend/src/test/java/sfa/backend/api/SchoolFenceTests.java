@@ -26,7 +26,7 @@ class SchoolFenceTests extends ApiTest {
 
     /** The only API paths outside {@code /api/schools/{school}}: they show nothing of another school. */
     static final Set<String> UNSCOPED = Set.of("/api/me", "/api/schools", "/api/reports/programme",
-            "/api/reports/programme.csv");
+            "/api/reports/programme.csv", "/api/reports/programme/charts");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -87,7 +87,8 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#grade").click();
         assertThat(page.locator("#verdict li.passed").first()).isVisible();
         assertThat(page.locator("#verdict li.failed")).hasCount(0);
-        assertThat(page.locator("#timing path[data-signal=MOTOR]")).isVisible();
+        assertThat(page.locator("#timing canvas").first()).isVisible();
+        assertThat(page.locator("#timing")).hasAttribute("data-signals", Pattern.compile(".*\\bMOTOR\\b.*"));
 
         page.reload();
         // the running session is found again after a reload
@@ -115,9 +116,11 @@ class StudentInTheBrowserTests extends BrowserTest {
         page.locator("#grade").click();
 
         assertThat(page.locator("#verdict li.failed").first()).isVisible();
-        assertThat(page.locator("#timing line.fail").first()).isAttached();
+        assertThat(page.locator("#timing")).hasAttribute("data-failures", Pattern.compile(".+"));
+        String failed = page.locator("#verdict li.failed").first().getAttribute("data-objective");
         page.locator("#verdict li.failed").first().click();
-        assertThat(page.locator("#timing line.fail.focus")).hasCount(1);
+        // the diagram zooms to the failing moment of the objective clicked
+        assertThat(page.locator("#timing")).hasAttribute("data-focus", failed);
         browser.screenshot("grade-timing");
 
         page.reload();

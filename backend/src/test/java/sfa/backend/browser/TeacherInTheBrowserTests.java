@@ -81,7 +81,7 @@ class TeacherInTheBrowserTests extends BrowserTest {
         try (BrowserSession student = new BrowserSession("ko-KR")) {
             Page page = logIn(student, "jb-student1");
             page.navigate("http://localhost:" + port + "/units/self-hold/labs/conveyor-self-hold");
-            page.locator("#program").fill(java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware",
+            typeProgram(page, java.nio.file.Files.readString(java.nio.file.Path.of("..", "courseware",
                     "solutions", "wrong", "conveyor-self-hold", "no-self-hold.st")));
             page.locator("#grade").click();
             assertThat(page.locator("#verdict li.failed").first()).isVisible();
@@ -90,9 +90,18 @@ class TeacherInTheBrowserTests extends BrowserTest {
         Page page = logIn("jb-teacher");
         page.navigate("http://localhost:" + port + "/students/jb-student1/units/self-hold");
         assertThat(page.locator("#lab-attempts tbody tr")).hasCount(1);
-        page.locator("button.replay").first().click();
+        page.locator("a.replay").first().click();
 
-        assertThat(page.locator("#timing path[data-signal=MOTOR]")).isVisible();
+        // the attempt in the workbench, read-only: the program as submitted, the verdict, the timing diagram
+        assertThat(page.locator("#replay .CodeMirror")).containsText("MOTOR");
+        assertThat(page.locator("#verdict li.failed").first()).isVisible();
+        assertThat(page.locator("#timing canvas").first()).isVisible();
+        assertThat(page.locator("#timing")).hasAttribute("data-signals", java.util.regex.Pattern.compile(".*\\bMOTOR\\b.*"));
+        page.locator("#verdict li.failed").first().click();
+        assertThat(page.locator("#timing")).hasAttribute("data-focus", java.util.regex.Pattern.compile(".+"));
+        // and the graded run played again on the plant
+        page.locator("#replay-run").click();
+        assertThat(page.locator("#time")).not().hasText("0.0 s");
         browser.screenshot("teacher-replay");
     }
 }
