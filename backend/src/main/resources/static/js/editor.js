@@ -50,6 +50,19 @@ function declaredNames(text) {
   return names;
 }
 
+/** Moves the focus out of the editor: forward to its scrolling area (the next Tab goes on), back to what precedes it. */
+function leave(editor, direction) {
+  const wrapper = editor.getWrapperElement();
+  if (direction > 0) {
+    editor.getScrollerElement().focus();
+    return;
+  }
+  const focusable = [...document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), '
+    + 'select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])')]
+    .filter((e) => !wrapper.contains(e) && (e.compareDocumentPosition(wrapper) & Node.DOCUMENT_POSITION_FOLLOWING));
+  focusable.at(-1)?.focus();
+}
+
 /**
  * @param textarea the form field the editor replaces (kept in step with the editor's text)
  * @param options ioNames (the lab's I/O names), label (the accessible name), check (text → diagnostics from the
@@ -97,11 +110,23 @@ export function createEditor(textarea, { ioNames, label, check, lang, readOnly =
     readOnly,
     extraKeys: {
       'Ctrl-Space': (editor) => editor.showHint({ hint: completions, completeSingle: false }),
-      Tab: (editor) => editor.execCommand('insertSoftTab'),
+      // Tab indents; Esc then Tab leaves the editor, so the keyboard is never trapped in it (WCAG 2.1.2)
+      Tab: (editor) => (editor.state.leaving ? leave(editor, 1) : editor.execCommand('insertSoftTab')),
+      'Shift-Tab': (editor) => (editor.state.leaving ? leave(editor, -1) : editor.execCommand('indentLess')),
+      Esc: (editor) => { editor.state.leaving = true; return CodeMirror.Pass; },
     },
     screenReaderLabel: label,
   });
   cm.on('change', () => cm.save());
+  cm.on('keydown', (editor, e) => { if (e.key !== 'Escape' && e.key !== 'Tab' && e.key !== 'Shift') editor.state.leaving = false; });
+  cm.on('blur', (editor) => { editor.state.leaving = false; });
+  // The scrolling code area is a keyboard stop too (arrow keys scroll it). Reached from elsewhere it hands the focus
+  // to the editor; reached by leaving the editor (Esc, Tab) it keeps it, so the next Tab goes on: no trap.
+  const scroller = cm.getScrollerElement();
+  scroller.tabIndex = 0;
+  if (!readOnly) {
+    scroller.addEventListener('focus', (e) => { if (e.relatedTarget !== cm.getInputField()) cm.focus(); });
+  }
   // Offer names while a word is typed, as a PLC IDE does; Escape closes the list.
   cm.on('inputRead', (editor, change) => {
     if (editor.state.completionActive || change.origin !== '+input' || !/^[A-Za-z_]$/.test(change.text.at(-1).at(-1) ?? '')) return;
