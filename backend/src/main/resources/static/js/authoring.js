@@ -65,7 +65,7 @@ if (draft) {
     const mine = ++asked;
     const r = await call('POST', `${base}/preview-markdown`, editor.value, 'text/plain;charset=UTF-8');
     if (mine !== asked) return;
-    if (r.ok) preview.innerHTML = r.json.html; else sayProblem(r);
+    if (r.ok) { preview.innerHTML = r.json.html; window.sfaTypeset?.(preview); } else sayProblem(r);
   }
   editor.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(renderPreview, 300); });
   files.addEventListener('change', showFile);

@@ -15,7 +15,7 @@ import sfa.backend.web.ApiProblem;
 final class UnitFiles {
 
     /** A file of a unit folder: {@code unit.yaml}, {@code quiz.yaml}, {@code lessons/01-x.ko.md}, data files. */
-    static final Pattern PATH = Pattern.compile("([a-z0-9][a-z0-9._-]{0,80}/){0,2}[a-z0-9][a-z0-9._-]{0,80}\\.(yaml|md|csv|txt|st)");
+    static final Pattern PATH = Pattern.compile("([a-z0-9][a-z0-9._-]{0,80}/){0,2}[a-z0-9][a-z0-9._-]{0,80}\\.(yaml|md|csv|txt|st|svg)");
     static final int MAX_FILE_CHARS = 200_000;
     static final int MAX_FILES = 60;
 
@@ -34,9 +34,9 @@ final class UnitFiles {
     static void checkPath(String path) {
         if (!PATH.matcher(path).matches() || path.contains("..")) {
             throw ApiProblem.badRequest("invalid-file-name", "'" + path + "' is not a unit file name: lower-case letters,"
-                    + " digits, '.', '_', '-', at most two folders, ending in .yaml, .md, .csv, .txt or .st",
+                    + " digits, '.', '_', '-', at most two folders, ending in .yaml, .md, .csv, .txt, .st or .svg (images)",
                     "'" + path + "'은(는) 단원 파일 이름으로 쓸 수 없습니다: 영문 소문자, 숫자, '.', '_', '-'로 쓰고,"
-                            + " 폴더는 두 단계까지, 확장자는 .yaml, .md, .csv, .txt, .st 중 하나입니다");
+                            + " 폴더는 두 단계까지, 확장자는 .yaml, .md, .csv, .txt, .st, .svg(그림) 중 하나입니다");
         }
     }
 

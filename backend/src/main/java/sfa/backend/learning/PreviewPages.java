@@ -54,7 +54,8 @@ class PreviewPages {
         model.addAttribute("caller", caller);
         model.addAttribute("unit", catalog.view(c));
         model.addAttribute("lesson", l);
-        model.addAttribute("html", markdown.html(c.lessonText(lesson, texts.language()).orElse("")));
+        model.addAttribute("html", markdown.html(c.lessonText(lesson, texts.language()).orElse(""),
+                address -> c.imageUrl(lesson, address)));
         model.addAttribute("preview", version);
         model.addAttribute("title", texts.of(l.title()));
         return "learning/lesson";

@@ -65,7 +65,8 @@ class UnitPages {
         model.addAttribute("unit", catalog.view(c));
         model.addAttribute("lesson", l);
         model.addAttribute("title", texts.of(l.title()));
-        model.addAttribute("html", markdown.html(c.lessonText(lesson, texts.language()).orElse("")));
+        model.addAttribute("html", markdown.html(c.lessonText(lesson, texts.language()).orElse(""),
+                address -> c.imageUrl(lesson, address)));
         return "learning/lesson";
     }
 

@@ -48,6 +48,34 @@ class PagesTests extends ApiTest {
     }
 
     @Test
+    void aLessonsImageIsTheUnitsOwnSvgServedSoThatNothingInItRuns() throws Exception {
+        var me = browser("gm-page6", "gumi-electronic");
+        String page = mvc.perform(get("/units/pnp-npn-wiring/lessons/pnp-npn").with(me)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String src = page.replaceAll("(?s).*<img src=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(src).isEqualTo("/units/pnp-npn-wiring/versions/1/images?path=lessons%2Fimg%2Fpnp-npn-load.svg");
+
+        mvc.perform(get(java.net.URI.create(src)).with(me)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", containsString("image/svg+xml")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Security-Policy", containsString("sandbox")))
+                .andExpect(content().string(containsString("<svg")));
+        mvc.perform(get("/units/pnp-npn-wiring/versions/1/images").param("path", "unit.yaml").with(me))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/units/pnp-npn-wiring/versions/1/images").param("path", "lessons/img/none.svg").with(me))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aFormulaInALessonReachesThePageAsTexForKatex() throws Exception {
+        mvc.perform(get("/units/analog-4-20ma/lessons/scaling").param("lang", "en").with(browser("gm-page7", "gumi-electronic")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"math\" data-display=\"true\">\\text{value}")))
+                .andExpect(content().string(containsString("katex.min.js")));
+    }
+
+    @Test
     void aQuizFormIsGradedAndAnsweredWithTheExplanationOfEachItem() throws Exception {
         var me = browser("gm-page3", "gumi-electronic");
         String page = mvc.perform(get("/units/self-hold").with(me)).andReturn().getResponse().getContentAsString();

@@ -168,4 +168,18 @@ class StudentInTheBrowserTests extends BrowserTest {
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
         browser.screenshot("workbench-sorting");
     }
+
+    @Test
+    void aLessonShowsItsFormulaTypesetAndItsDiagram() {
+        Page page = logIn("gm-student1");
+        page.navigate("http://localhost:" + port + "/units/analog-4-20ma/lessons/scaling");
+        assertThat(page.locator("article.lesson .math .katex-display").first()).isVisible();
+
+        page.navigate("http://localhost:" + port + "/units/pnp-npn-wiring/lessons/pnp-npn");
+        var diagram = page.locator("article.lesson img").first();
+        diagram.scrollIntoViewIfNeeded();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", diagram.elementHandle());
+        org.assertj.core.api.Assertions.assertThat(diagram.getAttribute("alt")).contains("PNP");
+        browser.screenshot("lesson-diagram");
+    }
 }
