@@ -63,7 +63,8 @@ if (draft) {
     if (!files.value.endsWith('.md')) { previewBox.hidden = true; return; }
     previewBox.hidden = false;
     const mine = ++asked;
-    const r = await call('POST', `${base}/preview-markdown`, editor.value, 'text/plain;charset=UTF-8');
+    const r = await call('POST', `${base}/preview-markdown?version=${draft}&path=${encodeURIComponent(files.value)}`,
+      editor.value, 'text/plain;charset=UTF-8');
     if (mine !== asked) return;
     if (r.ok) { preview.innerHTML = r.json.html; window.sfaTypeset?.(preview); } else sayProblem(r);
   }

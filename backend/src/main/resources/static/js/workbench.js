@@ -56,7 +56,7 @@ diagnostics.addEventListener('click', (e) => {
 const plant = createPlant(document.getElementById('plant'), lang);
 
 function showFrame(f) {
-  if (f.scene) plant.update(f.scene);
+  if (f.scene) { plant.update(f.scene); showLatches(f.scene); }
   time.textContent = `${(f.timeMs / 1000).toFixed(1)} s`;
   editor.showOnline(f.variables && Object.keys(f.variables).length ? f.variables : null);
   showForces(f.forced ?? {});
@@ -97,23 +97,53 @@ for (const field of forceFields) {
   });
 }
 
-function buildPanel(devices) {
+/**
+ * The operator panel from the lab's devices: push buttons held while pressed, the E-stop latched by one press and
+ * released by the next (as the real mushroom button), set-point dials as sliders. The scene says which is which.
+ */
+function buildPanel(devices, scene) {
   panel.replaceChildren();
+  const kinds = new Map((scene?.buttons ?? []).map((b) => [b.name, b.kind]));
+  const dials = new Map((scene?.dials ?? []).map((d) => [d.operatedAs || d.name, d]));
+  const operate = (body) => call('POST', `${api}/my/labs/${session}/operate`, body);
   for (const device of devices) {
+    const dial = dials.get(device);
+    if (dial) {
+      const label = document.createElement('label');
+      const slider = document.createElement('input');
+      Object.assign(slider, { type: 'range', min: dial.min, max: dial.max, value: dial.value, step: 1, id: `device-${device}` });
+      const shown = document.createElement('output');
+      shown.textContent = String(dial.value);
+      slider.addEventListener('input', () => { shown.textContent = slider.value; });
+      slider.addEventListener('change', () => operate({ action: 'set', device, value: Number(slider.value) }));
+      label.append(`${device} `, slider, ' ', shown);
+      panel.append(label);
+      continue;
+    }
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = device;
     b.id = `device-${device}`;
     b.setAttribute('aria-pressed', 'false');
+    if (kinds.get(device) === 'estop') {
+      b.classList.add('estop');
+      b.addEventListener('click', () => {
+        const latched = b.getAttribute('aria-pressed') === 'true';
+        b.setAttribute('aria-pressed', String(!latched));
+        operate({ action: latched ? 'release' : 'press', device });
+      });
+      panel.append(b);
+      continue;
+    }
     const press = async () => {
       if (b.getAttribute('aria-pressed') === 'true') return;
       b.setAttribute('aria-pressed', 'true');
-      await call('POST', `${api}/my/labs/${session}/operate`, { action: 'press', device });
+      await operate({ action: 'press', device });
     };
     const release = async () => {
       if (b.getAttribute('aria-pressed') !== 'true') return;
       b.setAttribute('aria-pressed', 'false');
-      await call('POST', `${api}/my/labs/${session}/operate`, { action: 'release', device });
+      await operate({ action: 'release', device });
     };
     b.addEventListener('pointerdown', press);
     b.addEventListener('pointerup', release);
@@ -121,6 +151,15 @@ function buildPanel(devices) {
     b.addEventListener('keydown', (e) => { if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); press(); } });
     b.addEventListener('keyup', (e) => { if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); release(); } });
     panel.append(b);
+  }
+}
+
+/** The E-stop's latch as the plant has it (after a reload too). */
+function showLatches(scene) {
+  for (const b of scene?.buttons ?? []) {
+    if (b.kind !== 'estop') continue;
+    const button = document.getElementById(`device-${b.name}`);
+    if (button && button.getAttribute('aria-pressed') !== String(b.pressed)) button.setAttribute('aria-pressed', String(b.pressed));
   }
 }
 
@@ -145,7 +184,8 @@ function attach(view) {
   showDiagnostics([]);
   for (const field of forceFields) field.disabled = false;
   showFrame(view.state);
-  buildPanel(view.devices);
+  buildPanel(view.devices, view.state.scene);
+  showLatches(view.state.scene);
   stream = new EventSource(`${api}/my/labs/${session}/stream`);
   stream.addEventListener('frame', (e) => showFrame(JSON.parse(e.data)));
   if (view.opcUa && view.opcUa.user && view.mode === 'external') showOpcUa(view.opcUa);

@@ -39,11 +39,21 @@ class AuthoringController {
     /** Markdown as the student's lesson page renders it: raw HTML shown as text, unsafe links dropped. */
     @PostMapping(path = "/api/schools/{school}/units/{unit}/preview-markdown", consumes = MediaType.TEXT_PLAIN_VALUE)
     Html previewMarkdown(@PathVariable String school, @PathVariable String unit,
-            @RequestBody(required = false) @Nullable String text, Caller caller) {
+            @RequestBody(required = false) @Nullable String text,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer version,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String path, Caller caller) {
         teacherOn(unit, caller);
         String md = text == null ? "" : text;
         UnitFiles.checkText("preview", md);
-        return new Html(markdown.html(md));
+        if (version == null || path == null) {
+            return new Html(markdown.html(md));
+        }
+        // the lesson's own images, from the version being edited, addressed relative to the lesson's file
+        java.nio.file.Path folder = java.nio.file.Path.of(path).getParent();
+        return new Html(markdown.html(md, address -> {
+            java.nio.file.Path target = (folder == null ? java.nio.file.Path.of(address) : folder.resolve(address)).normalize();
+            return target.startsWith("..") ? "" : UnitImages.address(unit, version, target.toString().replace('\\', '/'));
+        }));
     }
 
     /** A quiz file read into the form, with the courseware validator's problems (file:line). */

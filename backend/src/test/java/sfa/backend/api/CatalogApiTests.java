@@ -96,6 +96,18 @@ class CatalogApiTests extends ApiTest {
     }
 
     @Test
+    void theLessonPreviewShowsTheLessonsOwnImagesFromTheVersionBeingEdited() throws Exception {
+        mvc.perform(post(UNITS + "/self-hold/preview-markdown").param("version", "3").param("path", "lessons/01-contacts.ko.md")
+                        .with(teacher("jb-teacher", "jeonbuk-mechanical")).contentType(MediaType.TEXT_PLAIN)
+                        .content("![접점](img/contacts.svg) ![밖](../../../etc/passwd.svg) $x^2$"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.html").value(containsString(
+                        "src=\"/units/self-hold/versions/3/images?path=lessons%2Fimg%2Fcontacts.svg\"")))
+                .andExpect(jsonPath("$.html").value(org.hamcrest.Matchers.not(containsString("passwd"))))
+                .andExpect(jsonPath("$.html").value(containsString("<span class=\"math\" data-display=\"false\">x^2</span>")));
+    }
+
+    @Test
     void aStudentGetsNoAuthoringHelper() throws Exception {
         var student = student("jb-author-student", "jeonbuk-mechanical");
         mvc.perform(post(UNITS + "/self-hold/preview-markdown").with(student).contentType(MediaType.TEXT_PLAIN).content("# x"))

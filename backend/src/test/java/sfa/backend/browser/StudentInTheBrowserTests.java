@@ -102,6 +102,18 @@ class StudentInTheBrowserTests extends BrowserTest {
         assertThat(page.locator("#io-MOTOR")).not().hasClass(Pattern.compile(".*\\bon\\b.*"));
         page.locator("#force-STOP").selectOption("");
         assertThat(page.locator("#io-STOP")).not().hasClass(Pattern.compile(".*\\bforced\\b.*"));
+
+        // the E-stop latches with one press and is released by the next, as the real mushroom button
+        page.locator("#device-START").dispatchEvent("pointerdown");
+        assertThat(page.locator("#io-MOTOR")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        page.locator("#device-START").dispatchEvent("pointerup");
+        page.locator("#device-ESTOP").click();
+        assertThat(page.locator("#device-ESTOP")).hasAttribute("aria-pressed", "true");
+        assertThat(page.locator("#io-ESTOP_OK")).not().hasClass(Pattern.compile(".*\\bon\\b.*"));
+        assertThat(page.locator("#io-MOTOR")).not().hasClass(Pattern.compile(".*\\bon\\b.*"));
+        page.locator("#device-ESTOP").click();
+        assertThat(page.locator("#io-ESTOP_OK")).hasClass(Pattern.compile(".*\\bon\\b.*"));
+        assertThat(page.locator("#device-ESTOP")).hasAttribute("aria-pressed", "false");
     }
 
     @Test
