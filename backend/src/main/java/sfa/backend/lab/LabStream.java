@@ -21,7 +21,7 @@ import sfa.lab.session.LabSession;
  * changes, from one thread for all sessions.
  */
 @Component
-class LabStream {
+class LabStream implements org.springframework.context.SmartLifecycle {
 
     static final long FRAME_MS = 50;
 
@@ -60,10 +60,34 @@ class LabStream {
         frames.scheduleAtFixedRate(this::send, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
     }
 
+    private volatile boolean running = true;
+
+    /**
+     * Ends every stream when the platform stops, before the web server's graceful shutdown waits for open requests
+     * (a lifecycle of the default phase stops before it): an open stream would otherwise hold the shutdown for its
+     * whole timeout. Browsers reconnect by themselves.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        close();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
-    void stop() {
+    void close() {
         frames.shutdownNow();
         subscribers.values().forEach(l -> l.forEach(s -> s.emitter().complete()));
+        subscribers.clear();
     }
 
     SseEmitter subscribe(LabSession session) {
