@@ -1,13 +1,8 @@
+import { el } from './svg.js';
+
 // The plant drawn from the simulation's own scene, to scale: belts with their parts moving, sensors where they are
 // mounted with their LEDs, pushers and cylinders at their actual stroke, bins, the tank's level, servo axes, a
 // pick-and-place cell and the lamps. The layout is made once from the first scene; each frame then only moves things.
-const ns = 'http://www.w3.org/2000/svg';
-const el = (name, attrs = {}, content) => {
-  const e = document.createElementNS(ns, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (content !== undefined) e.textContent = content;
-  return e;
-};
 
 const WIDTH = 600;
 const BELT_LEFT = 30, BELT_RIGHT = 480;

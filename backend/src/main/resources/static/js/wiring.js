@@ -1,5 +1,6 @@
 import { call, inLanguage } from './api.js';
 import { showGrade, showRefusal } from './verdict.js';
+import { el } from './svg.js';
 
 // Wiring mode: the lab's board drawn from its parts and terminals; the student drags wires between terminals (or
 // chooses two with the keyboard), removes one by clicking it, undoes. After every change the board is powered on
@@ -9,13 +10,6 @@ const { school, unit, lab, lang } = bench.dataset;
 const api = `/api/schools/${school}`;
 const ko = lang !== 'en';
 const svg = document.getElementById('wiring');
-const ns = 'http://www.w3.org/2000/svg';
-const el = (name, attrs = {}, content) => {
-  const e = document.createElementNS(ns, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (content !== undefined) e.textContent = content;
-  return e;
-};
 const remembered = `sfa-wiring-${school}-${lab}`;
 
 let wires = JSON.parse(localStorage.getItem(remembered) ?? '[]');

@@ -2,6 +2,7 @@ import { call, inLanguage } from './api.js';
 import { showGrade, showRefusal } from './verdict.js';
 import { createEditor } from './editor.js';
 import { createPlant } from './plant.js';
+import { el } from './svg.js';
 // The lab workbench: the student's program runs live on the platform; the board shows every I/O point
 // 20 times a second (server-sent events); the panel presses buttons; grading shows each objective.
 const bench = document.getElementById('workbench');
@@ -79,11 +80,7 @@ function showForces(forced) {
     row?.classList.toggle('forced', value !== undefined);
     let mark = row?.querySelector('.mark');
     if (row && value !== undefined && !mark) {
-      mark = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-      mark.setAttribute('x', 186);
-      mark.setAttribute('y', 17);
-      mark.setAttribute('class', 'mark');
-      mark.textContent = 'F';
+      mark = el('text', { x: 186, y: 17, class: 'mark' }, 'F');
       row.append(mark);
     } else if (value === undefined) mark?.remove();
   }
