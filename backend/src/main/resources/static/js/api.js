@@ -24,3 +24,10 @@ export async function call(method, path, body, type) {
 
 /** A {ko, en} message in the page's language. */
 export const inLanguage = (message, lang) => (message && (message[lang] || message.ko || message.en)) || '';
+
+let texts = null;
+/** A text of the page's message bundle (keys `js.*`, without the prefix), `{0}`… filled from {@code args}. */
+export function t(key, ...args) {
+  texts ??= JSON.parse(document.body.dataset.texts || '{}');
+  return (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}

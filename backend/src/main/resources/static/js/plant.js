@@ -1,3 +1,4 @@
+import { t } from './api.js';
 import { el } from './svg.js';
 
 // The plant drawn from the simulation's own scene, to scale: belts with their parts moving, sensors where they are
@@ -8,7 +9,6 @@ const WIDTH = 600;
 const BELT_LEFT = 30, BELT_RIGHT = 480;
 
 export function createPlant(svg, lang) {
-  const ko = lang !== 'en';
   let built = null;
 
   function build(scene) {
@@ -267,7 +267,7 @@ export function createPlant(svg, lang) {
       b.cell.held.setAttribute('visibility', cell.holding ? 'visible' : 'hidden');
       b.cell.cup.classList.toggle('on', cell.vacuum);
       b.cell.waiting.setAttribute('visibility', scene.parts.some((p) => p.where === 'pick') ? 'visible' : 'hidden');
-      b.cell.counts.textContent = ko ? `놓음 ${cell.placed} · 떨어뜨림 ${cell.lost}` : `placed ${cell.placed} · lost ${cell.lost}`;
+      b.cell.counts.textContent = `${t('placed')} ${cell.placed} · ${t('lost')} ${cell.lost}`;
     }
   }
 

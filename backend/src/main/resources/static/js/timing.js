@@ -1,3 +1,5 @@
+import { t } from './api.js';
+
 // The timing diagram of a graded run, drawn with uPlot (a WebJar, loaded as a classic script before this module):
 // one lane per signal (bits as steps, words scaled into their lane), a red line at each failing moment; focusing an
 // objective zooms to its moment. Double-click the chart to see the whole run again; drag across it to zoom.
@@ -51,7 +53,7 @@ export function drawTiming(container, csv, objectives, lang) {
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: false }, y: { range: [-0.3, signals.length * LANE] } },
     axes: [
-      { label: lang === 'en' ? 'time (s)' : '시간 (s)', stroke: '#1b1f24' },
+      { label: t('time'), stroke: '#1b1f24' },
       {
         stroke: '#1b1f24', size: 110, gap: 4,
         splits: () => signals.map((_, lane) => (signals.length - 1 - lane) * LANE + 0.5),

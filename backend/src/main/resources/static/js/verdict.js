@@ -1,4 +1,4 @@
-import { inLanguage } from './api.js';
+import { inLanguage, t } from './api.js';
 import { drawTiming } from './timing.js';
 
 // A graded attempt on the page: the verdict per objective (click one to zoom the timing diagram to its failing
@@ -37,7 +37,7 @@ export async function showGrade({ api, lang, graded }) {
   });
   const row = document.createElement('tr');
   const cells = [new Date().toTimeString().substring(0, 5), String(graded.grade.score),
-    graded.grade.passed ? (lang === 'en' ? 'passed' : '통과') : (lang === 'en' ? 'not passed' : '미통과')];
+    graded.grade.passed ? t('passed') : t('notPassed')];
   for (const [i, c] of cells.entries()) {
     const td = document.createElement('td');
     td.textContent = c;

@@ -1,4 +1,4 @@
-import { call, inLanguage } from './api.js';
+import { call, inLanguage, t } from './api.js';
 import { showGrade, showRefusal } from './verdict.js';
 import { el } from './svg.js';
 
@@ -8,7 +8,6 @@ import { el } from './svg.js';
 const bench = document.getElementById('workbench');
 const { school, unit, lab, lang } = bench.dataset;
 const api = `/api/schools/${school}`;
-const ko = lang !== 'en';
 const svg = document.getElementById('wiring');
 const remembered = `sfa-wiring-${school}-${lab}`;
 
@@ -63,7 +62,7 @@ function drawBoard(board) {
     if (part.kind === 'Supply') {
       g.append(el('rect', { x: x + 10, y: y + h - 14, width: 40, height: 8, rx: 3, class: 'fuse', id: `fuse-${part.name}` }));
       g.append(el('text', { x: x + 56, y: y + h - 6, class: 'fuse-label', id: `fuse-label-${part.name}` },
-        ko ? '퓨즈' : 'fuse'));
+        t('fuse')));
     }
     partLayer.append(g);
   }
@@ -99,7 +98,7 @@ function drawWires() {
   for (const w of wires) {
     const [a, b] = w.split(' - ');
     const line = el('path', { d: path(a, b), class: `wire ${colour(a, b)}`, 'data-wire': w, tabindex: 0, role: 'button',
-      'aria-label': ko ? `전선 ${w} 지우기` : `remove wire ${w}` });
+      'aria-label': `${t('removeWire')} ${w}` });
     line.addEventListener('click', () => change({ op: 'remove', wire: w }));
     line.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === 'Delete') change({ op: 'remove', wire: w }); });
     wireLayer.append(line);
@@ -220,10 +219,9 @@ async function tryIt() {
     const name = fuse.id.substring(5);
     const blown = r.json.blownFuses.includes(name);
     fuse.classList.toggle('blown', blown);
-    document.getElementById(`fuse-label-${name}`).textContent = blown ? (ko ? '퓨즈 끊어짐!' : 'fuse blown!') : (ko ? '퓨즈' : 'fuse');
+    document.getElementById(`fuse-label-${name}`).textContent = blown ? t('fuseBlown') : t('fuse');
   }
-  status.textContent = r.json.blownFuses.length ? (ko ? '단락: 전원 퓨즈가 끊어졌습니다.' : 'Short circuit: the supply fuse blew.')
-    : r.json.problems.length ? '' : (ko ? `전선 ${wires.length}개, 문제 없음` : `${wires.length} wires, no problems found`);
+  status.textContent = r.json.blownFuses.length ? t('short') : r.json.problems.length ? '' : t('wiresOk', wires.length);
   for (const p of r.json.problems) {
     const li = document.createElement('li');
     li.className = 'overdue';

@@ -1,4 +1,4 @@
-import { call, inLanguage } from './api.js';
+import { call, inLanguage, t } from './api.js';
 import { showGrade, showRefusal } from './verdict.js';
 import { createEditor } from './editor.js';
 import { createPlant } from './plant.js';
@@ -23,7 +23,7 @@ function showDiagnostics(list) {
   if (!list || list.length === 0) {
     const li = document.createElement('li');
     li.className = 'done';
-    li.textContent = lang === 'en' ? 'no errors' : '오류 없음';
+    li.textContent = t('noErrors');
     diagnostics.append(li);
     return;
   }
@@ -219,7 +219,7 @@ for (const button of document.querySelectorAll('button.copy')) {
     const value = document.getElementById(button.dataset.copy).textContent;
     try {
       await navigator.clipboard.writeText(value);
-      button.textContent = lang === 'en' ? 'copied' : '복사했습니다';
+      button.textContent = t('copied');
     } catch (e) {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById(button.dataset.copy));

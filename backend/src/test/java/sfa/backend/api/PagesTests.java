@@ -28,6 +28,8 @@ class PagesTests extends ApiTest {
     @Test
     void theHomePageListsTheUnitsInKoreanAndSwitchesToEnglish() throws Exception {
         mvc.perform(get("/").with(browser("gm-page1", "gumi-electronic"))).andExpect(status().isOk())
+                // the texts the pages' scripts show come from the bundle, in the page's language
+                .andExpect(content().string(containsString("&quot;copied&quot;:&quot;복사했습니다&quot;")))
                 .andExpect(content().string(containsString("자기유지 회로")))
                 .andExpect(content().string(containsString("lang=\"ko\"")));
         mvc.perform(get("/").param("lang", "en").with(browser("gm-page1", "gumi-electronic"))).andExpect(status().isOk())
