@@ -16,10 +16,36 @@ export async function call(method, path, body, type) {
     headers['Content-Type'] = type ?? 'application/json';
     payload = type ? body : JSON.stringify(body);
   }
-  const r = await fetch(path, { method, headers, body: payload });
-  const json = r.headers.get('Content-Type')?.includes('json') ? await r.json() : null;
-  const text = json === null ? await r.text() : null;
-  return { ok: r.ok, status: r.status, json, text };
+  // A change is sent with an Idempotency-Key and retried with the same key when the network or the server
+  // failed on the way: the platform then answers the first result again instead of counting the work twice.
+  const changing = method !== 'GET' && method !== 'HEAD';
+  if (changing) headers['Idempotency-Key'] = newKey();
+  for (let attempt = 0; ; attempt++) {
+    let r;
+    try {
+      r = await fetch(path, { method, headers, body: payload });
+    } catch (e) {
+      if (!changing || attempt >= 2) throw e;
+      await pause(1000 * (attempt + 1));
+      continue;
+    }
+    if (changing && attempt < 2 && (r.status === 409 && r.headers.get('Retry-After') || r.status === 502
+        || r.status === 503 && !path.includes('/attempts') || r.status === 504)) {
+      await pause(1000 * (attempt + 1));
+      continue;
+    }
+    const json = r.headers.get('Content-Type')?.includes('json') ? await r.json() : null;
+    const text = json === null ? await r.text() : null;
+    return { ok: r.ok, status: r.status, json, text };
+  }
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A random key (crypto.randomUUID needs HTTPS; a school may serve plain HTTP on its own network). */
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A {ko, en} message in the page's language. */

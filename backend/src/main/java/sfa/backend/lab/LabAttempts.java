@@ -19,8 +19,14 @@ public class LabAttempts {
         this.mongo = mongo;
     }
 
+    /** Stores an attempt once: an attempt whose id is already stored (a retried submission) is answered as stored. */
     public LabAttempt add(LabAttempt a) {
-        return mongo.insert(a);
+        try {
+            return mongo.insert(a);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            LabAttempt stored = mongo.findById(a.id(), LabAttempt.class);
+            return stored != null ? stored : a;
+        }
     }
 
     /** A student's attempts at a unit's labs, newest first, without their traces. */

@@ -71,21 +71,32 @@ public class Enrollments {
         return modify(byId(id), new Update().addToSet("lessonsRead", lesson).set("lastActivity", Instant.now()), false);
     }
 
+    /**
+     * Counts a quiz attempt once: an attempt whose id the enrollment already holds (a retried submission under the
+     * same Idempotency-Key) changes nothing.
+     */
     public Enrollment quizAttempt(String id, Enrollment.QuizAttempt a) {
         Update u = new Update().push("quizAttempts").slice(-KEPT_ATTEMPTS).each(a).inc("quizAttemptCount", 1)
                 .max("bestQuizPercent", a.percent()).set("lastActivity", a.at());
         if (a.passed()) {
             u.set("quizPassed", true);
         }
-        return modify(byId(id), u, false);
+        Enrollment e = modify(byId(id).addCriteria(where("quizAttempts.id").ne(a.id())), u, false);
+        return e != null ? e : mongo.findById(id, Enrollment.class);
     }
 
-    public Enrollment labAttempt(String id, String lab, boolean passed) {
-        Update u = new Update().inc("labAttemptCount", 1).set("lastActivity", Instant.now());
+    /**
+     * Counts a lab attempt once: the enrollment remembers the ids of its recent lab attempts ({@code labAttemptIds},
+     * not part of {@link Enrollment}), and an attempt it already holds changes nothing.
+     */
+    public Enrollment labAttempt(String id, String lab, boolean passed, String attemptId) {
+        Update u = new Update().inc("labAttemptCount", 1).set("lastActivity", Instant.now())
+                .push("labAttemptIds").slice(-KEPT_ATTEMPTS).each(attemptId);
         if (passed) {
             u.addToSet("labsPassed", lab);
         }
-        return modify(byId(id), u, false);
+        Enrollment e = modify(byId(id).addCriteria(where("labAttemptIds").ne(attemptId)), u, false);
+        return e != null ? e : mongo.findById(id, Enrollment.class);
     }
 
     /** Marks the enrollment complete once; a later call keeps the first moment. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import sfa.backend.catalog.QuizView;
@@ -16,6 +15,7 @@ import sfa.backend.lab.LabAttempts;
 import sfa.backend.lab.LabGrader;
 import sfa.backend.security.Caller;
 import sfa.backend.web.ApiProblem;
+import sfa.backend.web.Idempotency;
 import sfa.courseware.Text;
 import sfa.courseware.quiz.Quiz;
 import sfa.courseware.quiz.QuizItem;
@@ -93,6 +93,15 @@ public class Learning {
     }
 
     public QuizFeedback submitQuiz(String school, Caller student, String unit, Map<String, @Nullable Object> responses) {
+        return submitQuiz(school, student, unit, responses, null);
+    }
+
+    /**
+     * Grades a quiz submission and counts it; under an Idempotency-Key {@code key} a retry is counted once (the
+     * attempt's id comes from the key).
+     */
+    public QuizFeedback submitQuiz(String school, Caller student, String unit, Map<String, @Nullable Object> responses,
+            @Nullable String key) {
         Quiz quiz = pinned(school, student, unit).unit().quiz();
         if (quiz == null) {
             throw ApiProblem.notFound("unit " + unit + " has no quiz", unit + " 단원에는 확인 문제가 없습니다");
@@ -115,7 +124,7 @@ public class Learning {
         }
         Quiz.Result result = quiz.score(shaped);
         double percent = result.maxPoints() == 0 ? 0 : Math.round(result.points() * 1000.0 / result.maxPoints()) / 10.0;
-        Enrollment.QuizAttempt attempt = new Enrollment.QuizAttempt(UUID.randomUUID().toString(), Instant.now(),
+        Enrollment.QuizAttempt attempt = new Enrollment.QuizAttempt(Idempotency.attemptId(student.username(), key), Instant.now(),
                 result.points(), result.maxPoints(), percent, result.passed(), results);
         Enrollment after = complete(enrollments.quizAttempt(Enrollment.id(school, student.username(), unit), attempt));
         return new QuizFeedback(attempt.id(), result.points(), result.maxPoints(), percent, result.passed(),
@@ -127,18 +136,19 @@ public class Learning {
     }
 
     /** Grades a program (and wiring) on one of the unit's labs and stores the attempt with its trace. */
-    public LabFeedback submitLab(String school, Caller student, String unit, String lab, String program, String wiring) {
+    public LabFeedback submitLab(String school, Caller student, String unit, String lab, String program, String wiring,
+            @Nullable String key) {
         UnitContent c = pinned(school, student, unit);
         if (c.unit().labs().stream().noneMatch(l -> l.lab().equals(lab))) {
             throw ApiProblem.notFound("unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다");
         }
         LabGrader.Graded g = grader.grade(lab, program, wiring);
         Map<String, Object> grade = g.grade().toMap();
-        LabAttempt a = labAttempts.add(new LabAttempt(UUID.randomUUID().toString(), school, student.username(), unit,
-                c.version(), lab, Instant.now(), g.grade().passed(), g.grade().score(), grade, program, wiring,
-                g.traceGzip()));
+        LabAttempt a = labAttempts.add(new LabAttempt(Idempotency.attemptId(student.username(), key), school,
+                student.username(), unit, c.version(), lab, Instant.now(), g.grade().passed(), g.grade().score(), grade,
+                program, wiring, g.traceGzip()));
         Enrollment after = complete(enrollments.labAttempt(Enrollment.id(school, student.username(), unit), lab,
-                g.grade().passed()));
+                g.grade().passed(), a.id()));
         return new LabFeedback(a.id(), grade, LabGrader.json(g.warnings()), progress(after));
     }
 
@@ -147,15 +157,16 @@ public class Learning {
      * attempt at one of the unit's labs.
      */
     public LabFeedback recordLiveGrade(String school, Caller student, String unit, String lab,
-            sfa.lab.scenario.Grade grade, String program) {
+            sfa.lab.scenario.Grade grade, String program, @Nullable String key) {
         Enrollment e = start(school, student, unit);
         if (content(e).unit().labs().stream().noneMatch(l -> l.lab().equals(lab))) {
             throw ApiProblem.notFound("unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다");
         }
         Map<String, Object> map = grade.toMap();
-        LabAttempt a = labAttempts.add(new LabAttempt(UUID.randomUUID().toString(), school, student.username(), unit,
-                e.version(), lab, Instant.now(), grade.passed(), grade.score(), map, program, "", new byte[0]));
-        Enrollment after = complete(enrollments.labAttempt(e.id(), lab, grade.passed()));
+        LabAttempt a = labAttempts.add(new LabAttempt(Idempotency.attemptId(student.username(), key), school,
+                student.username(), unit, e.version(), lab, Instant.now(), grade.passed(), grade.score(), map, program, "",
+                new byte[0]));
+        Enrollment after = complete(enrollments.labAttempt(e.id(), lab, grade.passed(), a.id()));
         return new LabFeedback(a.id(), map, List.of(), progress(after));
     }
 

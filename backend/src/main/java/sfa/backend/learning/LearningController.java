@@ -97,26 +97,30 @@ class LearningController {
 
     @PostMapping("/api/schools/{school}/my/units/{unit}/quiz/attempts")
     Learning.QuizFeedback quiz(@PathVariable String school, @PathVariable String unit,
-            @Valid @RequestBody QuizSubmission submission, Caller caller) {
-        return learning.submitQuiz(school, caller, unit, submission.responses());
+            @Valid @RequestBody QuizSubmission submission, Caller caller,
+            @org.springframework.web.bind.annotation.RequestHeader(value = sfa.backend.web.Idempotency.HEADER, required = false) @Nullable String key) {
+        return learning.submitQuiz(school, caller, unit, submission.responses(), key);
     }
 
     @PostMapping("/api/schools/{school}/my/units/{unit}/labs/{lab}/attempts")
     Learning.LabFeedback lab(@PathVariable String school, @PathVariable String unit, @PathVariable String lab,
-            @Valid @RequestBody LabSubmission submission, Caller caller) {
-        return learning.submitLab(school, caller, unit, lab, submission.program(), submission.wiring());
+            @Valid @RequestBody LabSubmission submission, Caller caller,
+            @org.springframework.web.bind.annotation.RequestHeader(value = sfa.backend.web.Idempotency.HEADER, required = false) @Nullable String key) {
+        return learning.submitLab(school, caller, unit, lab, submission.program(), submission.wiring(), key);
     }
 
     /** Grades the student's live session of one of the unit's labs, and counts it as an attempt in the unit. */
     @PostMapping("/api/schools/{school}/my/units/{unit}/labs/{lab}/live-grades")
     Learning.LabFeedback liveGrade(@PathVariable String school, @PathVariable String unit, @PathVariable String lab,
-            @RequestParam String session, Caller caller) {
+            @RequestParam String session, Caller caller,
+            @org.springframework.web.bind.annotation.RequestHeader(value = sfa.backend.web.Idempotency.HEADER, required = false) @Nullable String key) {
         sfa.backend.lab.LiveLabs.Graded g = liveLabs.grade(school, caller, session);
         if (!g.lab().lab().equals(lab)) {
             throw ApiProblem.badRequest("wrong-lab", "session " + session + " runs lab " + g.lab().lab() + ", not " + lab,
                     session + " 세션은 " + lab + "이(가) 아니라 " + g.lab().lab() + " 실습입니다");
         }
-        return learning.recordLiveGrade(school, caller, unit, lab, g.grade(), g.lab().program() == null ? "" : g.lab().program());
+        return learning.recordLiveGrade(school, caller, unit, lab, g.grade(), g.lab().program() == null ? "" : g.lab().program(),
+                key);
     }
 
     @GetMapping("/api/schools/{school}/my/units/{unit}/labs/attempts")

@@ -34,7 +34,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http,
+            org.springframework.beans.factory.ObjectProvider<sfa.backend.web.IdempotentRequests> idempotent) throws Exception {
         // the resource server ignores CSRF for requests carrying a bearer token
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -44,6 +45,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.denied()))
                 .csrf(c -> c.spa());
+        // retried requests under an Idempotency-Key: once the caller is known and allowed (absent in web test slices)
+        idempotent.ifAvailable(f -> http.addFilterAfter(f,
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class));
         return http.build();
     }
 

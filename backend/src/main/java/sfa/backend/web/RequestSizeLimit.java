@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,12 +31,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > MAX_BYTES || length < 0 && request.getHeader("Transfer-Encoding") != null) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"urn:sfa:problem:request-too-large\",\"title\":\"Content Too Large\","
-                    + "\"status\":413,\"detail\":\"a request body holds at most 1 MiB\",\"code\":\"request-too-large\","
-                    + "\"message\":{\"ko\":\"요청 본문은 1 MiB까지 받습니다\",\"en\":\"a request body holds at most 1 MiB\"}}");
+            ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+                    "a request body holds at most 1 MiB", "요청 본문은 1 MiB까지 받습니다");
             return;
         }
         chain.doFilter(request, response);

@@ -8,55 +8,6 @@ import sfa.courseware.Text;
 @Component("texts")
 public class Texts {
 
-    private final org.springframework.context.MessageSource messages;
-
-    Texts(org.springframework.context.MessageSource messages) {
-        this.messages = messages;
-    }
-
-    /**
-     * The messages of the keys starting with {@code prefix} in the page's language, as a JSON object for a page's
-     * scripts ({@code <body data-texts>}, see {@link ScriptTexts}), so the texts scripts show come from the
-     * bundles too.
-     */
-    public String forScripts() {
-        return scripts.computeIfAbsent(LocaleContextHolder.getLocale(), l -> json("js."));
-    }
-
-    /** The bundles do not change while the platform runs: each language's script texts are made once. */
-    private final java.util.Map<java.util.Locale, String> scripts = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String json(String prefix) {
-        java.util.Locale locale = LocaleContextHolder.getLocale();
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        for (String key : KEYS.get()) {
-            if (key.startsWith(prefix)) {
-                out.put(key.substring(prefix.length()), messages.getMessage(key, null, key, locale));
-            }
-        }
-        return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(out);
-    }
-
-    /** The keys of the Korean bundle (the English one has the same: a test checks). */
-    private static final java.util.function.Supplier<java.util.Set<String>> KEYS = new java.util.function.Supplier<>() {
-        private volatile java.util.Set<String> keys;
-
-        @Override
-        public java.util.Set<String> get() {
-            if (keys == null) {
-                java.util.Properties p = new java.util.Properties();
-                try (var in = new java.io.InputStreamReader(Texts.class.getResourceAsStream("/messages.properties"),
-                        java.nio.charset.StandardCharsets.UTF_8)) {
-                    p.load(in);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                keys = p.stringPropertyNames();
-            }
-            return keys;
-        }
-    };
-
     public String of(Text text) {
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         String chosen = english ? text.en() : text.ko();

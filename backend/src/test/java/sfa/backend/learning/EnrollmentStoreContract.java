@@ -82,8 +82,9 @@ abstract class EnrollmentStoreContract {
         Enrollment e = enrollments.start("jeonbuk-mechanical", "s3", "학생 3", "self-hold", 1);
         List<Callable<Enrollment>> work = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
+            String attempt = "attempt-" + i;
             work.add(() -> enrollments.lessonRead(e.id(), "contacts"));
-            work.add(() -> enrollments.labAttempt(e.id(), "conveyor-self-hold", true));
+            work.add(() -> enrollments.labAttempt(e.id(), "conveyor-self-hold", true, attempt));
         }
         concurrently(6, work);
 
@@ -91,6 +92,24 @@ abstract class EnrollmentStoreContract {
         assertThat(after.lessonsRead()).containsExactly("contacts");
         assertThat(after.labsPassed()).containsExactly("conveyor-self-hold");
         assertThat(after.labAttemptCount()).isEqualTo(20);
+    }
+
+    @Test
+    void theSameAttemptRecordedConcurrentlyAndAgainIsCountedOnce() throws Exception {
+        Enrollment e = enrollments.start("jeonbuk-mechanical", "s5", "학생 5", "self-hold", 1);
+        Enrollment.QuizAttempt quiz = new Enrollment.QuizAttempt("q-retried", Instant.parse("2026-11-25T01:00:00Z"), 5, 10,
+                50, false, List.of());
+        List<Callable<Enrollment>> work = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            work.add(() -> enrollments.quizAttempt(e.id(), quiz));
+            work.add(() -> enrollments.labAttempt(e.id(), "conveyor-self-hold", false, "lab-retried"));
+        }
+        concurrently(6, work);
+
+        Enrollment after = enrollments.find("jeonbuk-mechanical", "s5", "self-hold").orElseThrow();
+        assertThat(after.quizAttemptCount()).isEqualTo(1);
+        assertThat(after.quizAttempts()).hasSize(1);
+        assertThat(after.labAttemptCount()).isEqualTo(1);
     }
 
     @Test
