@@ -19,8 +19,25 @@ class ConfiguredMongo {
 
     @Bean
     MongoConnectionDetails configuredMongoConnection(Environment env) {
-        ConnectionString uri = new ConnectionString(env.getProperty("spring.mongodb.uri",
-                env.getRequiredProperty("spring.data.mongodb.uri")));
+        ConnectionString uri = uri(env);
         return () -> uri;
+    }
+
+    /**
+     * While the store is unreachable a request waits at most 5 s for it (the driver's default is 30 s), then the
+     * user is told to try again ({@code store-unavailable}); a {@code serverSelectionTimeoutMS} in the URI wins.
+     */
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer shortStoreWait(Environment env) {
+        boolean given = uri(env).getServerSelectionTimeout() != null;
+        return settings -> {
+            if (!given) {
+                settings.applyToClusterSettings(c -> c.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        };
+    }
+
+    private static ConnectionString uri(Environment env) {
+        return new ConnectionString(env.getProperty("spring.mongodb.uri", env.getRequiredProperty("spring.data.mongodb.uri")));
     }
 }

@@ -52,6 +52,24 @@ class ProblemAdvice {
         return mav;
     }
 
+    /**
+     * The store cannot be reached (a MongoDB restarting, its network down): a 503 that says so, to try again
+     * shortly; nothing was changed by the request. The driver reconnects by itself when the store is back.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            com.mongodb.MongoTimeoutException.class, com.mongodb.MongoSocketException.class})
+    Object storeUnavailable(RuntimeException e, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Retry-After", "5");
+        String english = "the platform cannot reach its data store (MongoDB) just now: nothing was changed; try again in"
+                + " a few seconds";
+        String korean = "지금 자료 저장소(MongoDB)에 연결할 수 없습니다. 아무것도 바뀌지 않았습니다. 몇 초 뒤에 다시 하세요";
+        if (isPage(request)) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, korean, english);
+        }
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", english, korean);
+    }
+
     @ExceptionHandler(SessionException.class)
     ProblemDetail session(SessionException e) {
         return problem(HttpStatus.CONFLICT, "lab-session", e.english(), e.korean());
