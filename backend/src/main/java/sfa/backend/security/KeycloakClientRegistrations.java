@@ -44,7 +44,7 @@ final class KeycloakClientRegistrations implements ClientRegistrationRepository 
                             .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                             .build();
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("cannot reach Keycloak at " + properties.issuerUri()
+                    throw new SignInUnavailable("cannot reach Keycloak at " + properties.issuerUri()
                             + " (SFA_ISSUER_URI) to sign in: " + e.getMessage(), e);
                 }
             }

@@ -57,9 +57,14 @@ public class SecurityConfiguration {
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", SignInPages.UNAVAILABLE,
+                                SignInPages.FAILED, "/css/**", "/js/**", "/webjars/**", "/favicon.svg").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(o -> o.loginPage("/oauth2/authorization/" + KeycloakClientRegistrations.REGISTRATION_ID))
+                .oauth2Login(o -> o.loginPage("/oauth2/authorization/" + KeycloakClientRegistrations.REGISTRATION_ID)
+                        .failureHandler((request, response, e) -> request.getRequestDispatcher(SignInPages.FAILED)
+                                .forward(request, response)))
+                .addFilterBefore(new SignInPages.KeycloakReachable(registrations),
+                        org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class)
                 .logout(l -> l.logoutSuccessHandler(endKeycloakSession))
                 .csrf(c -> c.spa());
         return http.build();
