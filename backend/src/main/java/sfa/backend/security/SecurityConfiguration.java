@@ -1,5 +1,6 @@
 package sfa.backend.security;
 
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,9 +52,23 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The pages run only the platform's own scripts (no inline script, no eval, nothing from elsewhere: a lesson or a
+     * student's text can never bring one in), are never framed, and send forms only to the platform and to
+     * Keycloak (signing out ends there). Inline styles stay allowed: the charts and the editor set them.
+     */
+    static String contentSecurityPolicy(SecurityProperties properties) {
+        URI issuer = properties.issuerUri();
+        String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                + "form-action 'self' " + keycloak;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SecurityProperties properties)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(a -> a
@@ -66,6 +81,9 @@ public class SecurityConfiguration {
                 .addFilterBefore(new SignInPages.KeycloakReachable(registrations),
                         org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class)
                 .logout(l -> l.logoutSuccessHandler(endKeycloakSession))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(contentSecurityPolicy(properties)))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .csrf(c -> c.spa());
         return http.build();
     }
