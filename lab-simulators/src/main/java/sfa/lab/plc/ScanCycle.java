@@ -165,6 +165,15 @@ public final class ScanCycle {
         }
     }
 
+    /**
+     * Stops the program with {@code fault} from outside the scan, as a PLC's operating system does when a task
+     * overruns its cycle: STOP, and every output off at the next scan.
+     */
+    public void fault(PlcFault fault) {
+        this.fault = fault;
+        this.mode = PlcMode.STOP;
+    }
+
     public long scans() {
         return scans;
     }

@@ -38,9 +38,14 @@ public final class LabSession {
      * I/O map order.
      *
      * @param lastError the PLC fault that stopped the program, or an empty string
+     * @param lagMillis the longest the plant has waited for a scan that was due, in wall-clock ms, since the
+     *        session was opened or reset: how far behind the wall clock a student has seen it (a few ms when the
+     *        server keeps up)
+     * @param skips how often the session fell more than a second behind and skipped ahead instead of racing to
+     *        catch up (a paused machine, an overloaded server)
      */
     public record Status(long scans, long timeMillis, boolean running, PlcMode mode, String lastError,
-            int[] values) {
+            int[] values, long lagMillis, long skips) {
 
         public int value(int point) {
             return values[point];
@@ -65,6 +70,17 @@ public final class LabSession {
     private boolean running;
     private long baseNanos;
     private long stepsSinceBase;
+    /** The program's scans in a row that took longer than their cycle, and by how much in all (wall ns). */
+    private int overrunScans;
+    private long overrunNanos;
+    private long lagNanos;
+    private long skips;
+    /**
+     * The longest scan of the last advance that ran one (wall ns; unknown, so the most, until then), and when the
+     * session was last stepped or first started: for the scheduler.
+     */
+    private volatile long longestScanNanos = Long.MAX_VALUE;
+    private volatile long servedNanos;
     private volatile Status status;
     /** The inputs the student forced, by I/O name, for readers on other threads. */
     private volatile java.util.Map<String, Integer> forced = java.util.Map.of();
@@ -149,6 +165,9 @@ public final class LabSession {
                 running = true;
                 baseNanos = System.nanoTime();
                 stepsSinceBase = 0;
+                if (servedNanos == 0) {
+                    servedNanos = baseNanos; // a new session waits its turn among the others not yet known to be quick
+                }
                 status = capture();
             }
         }
@@ -167,6 +186,10 @@ public final class LabSession {
         synchronized (this) {
             running = false;
             forced = java.util.Map.of();
+            lagNanos = 0;
+            skips = 0;
+            overrunScans = 0;
+            overrunNanos = 0;
             plant = newPlant();
             recording = newRecording();
             recordingWhole = true;
@@ -305,12 +328,28 @@ public final class LabSession {
     }
 
     /**
+     * How long a program may run behind real time, its scans in a row each longer than their cycle, before the PLC
+     * stops it: one watchdog period. A single slow scan (a garbage collection, the machine busy elsewhere) never
+     * stops a program; a program whose every scan takes longer than its cycle can never keep up, as a real PLC's
+     * cycle-overrun check finds.
+     */
+    static final long OVERRUN_LIMIT_NANOS = sfa.lab.st.StCompiler.DEFAULT_WATCHDOG_MILLIS * 1_000_000L;
+
+    /** As {@link #advance(long, long)} with no end to the slice. */
+    int advance(long nowNanos) {
+        return advance(nowNanos, Long.MAX_VALUE);
+    }
+
+    /**
      * Steps the plant up to the wall clock; called by {@link LabSessions}' scheduler. A session that
      * falls more than a second behind (a paused machine) skips ahead rather than racing to catch up.
+     * Past {@code sliceEndNanos} (wall clock) the session stops catching up after the scan it is in, so
+     * a slow program holds the scheduler for one scan at most; the rest waits for the next tick. Simulated
+     * time is not touched by any of this: every scan is one cycle of simulated time, however long it took.
      *
      * @return the number of scans run
      */
-    int advance(long nowNanos) {
+    int advance(long nowNanos, long sliceEndNanos) {
         synchronized (this) {
             if (!running) {
                 return 0;
@@ -319,18 +358,69 @@ public final class LabSession {
             if (due * scanNanos > 1_000_000_000L) {
                 baseNanos = nowNanos;
                 stepsSinceBase = 0;
+                skips++;
                 due = 1;
+            } else if (due > 0) {
+                lagNanos = Math.max(lagNanos, nowNanos - baseNanos - (stepsSinceBase + 1) * scanNanos);
             }
-            for (long i = 0; i < due; i++) {
+            long longest = 0;
+            long before = System.nanoTime();
+            int ran = 0;
+            while (ran < due) {
                 boolean recordingSequence = plant.clock().nowMillis() < lab.sequenceMillis();
                 plant.step(recordingSequence ? recording : null);
                 stepsSinceBase++;
+                ran++;
+                long after = System.nanoTime();
+                long took = after - before;
+                before = after;
+                longest = Math.max(longest, took);
+                checkOverrun(took);
+                if (after - sliceEndNanos > 0) {
+                    break;
+                }
             }
-            if (due > 0) {
+            if (ran > 0) {
+                longestScanNanos = longest;
+            }
+            servedNanos = nowNanos;
+            if (ran > 0) {
                 status = capture();
             }
-            return (int) due;
+            return ran;
         }
+    }
+
+    private void checkOverrun(long tookNanos) {
+        if (tookNanos <= scanNanos || plant.plc().mode() != PlcMode.RUN) {
+            overrunScans = 0;
+            overrunNanos = 0;
+            return;
+        }
+        overrunScans++;
+        overrunNanos += tookNanos - scanNanos;
+        if (overrunScans >= 2 && overrunNanos > OVERRUN_LIMIT_NANOS) {
+            long ms = overrunNanos / 1_000_000;
+            sfa.lab.st.Position at = plant.plc().program() instanceof sfa.lab.st.StProgram st ? st.longLoop() : null;
+            String en = "cycle overrun: " + overrunScans + " scans in a row each took longer than the " + lab.scanMillis()
+                    + " ms cycle, " + ms + " ms behind real time in all"
+                    + (at == null ? "" : ", looping at line " + at.line() + ":" + at.column());
+            String ko = "사이클 초과: 스캔 " + overrunScans + "번이 연달아 " + lab.scanMillis() + " ms 주기보다 오래 걸려 실제 시간보다 모두 "
+                    + ms + " ms 늦었습니다" + (at == null ? "" : " (" + at.line() + "행 " + at.column() + "열의 반복문)");
+            plant.plc().fault(new PlcFault(en, ko));
+            overrunScans = 0;
+            overrunNanos = 0;
+        }
+    }
+
+    /** The longest scan of the session's last advance, in wall-clock ns: the scheduler serves cheap sessions first. */
+    long longestScanNanos() {
+        return longestScanNanos;
+    }
+
+    /** The wall clock (ns) when the scheduler last stepped this session. */
+    long servedNanos() {
+        return servedNanos;
     }
 
     private Status capture() {
@@ -341,7 +431,7 @@ public final class LabSession {
         }
         PlcFault fault = plant.plc().fault();
         return new Status(plant.plc().scans(), plant.clock().nowMillis(), running, plant.plc().mode(),
-                fault == null ? "" : fault.english() + " / " + fault.korean(), values);
+                fault == null ? "" : fault.english() + " / " + fault.korean(), values, lagNanos / 1_000_000, skips);
     }
 
     /**
@@ -355,6 +445,17 @@ public final class LabSession {
         if (mode == Mode.PROGRAM) {
             return Grader.grade(lab, programs, List.of(), List.of(), null);
         }
+        return gradeRecording();
+    }
+
+    /**
+     * The verdict on the run recorded live, whatever controls the plant: what the student watched, judged as
+     * {@link #grade} judges an external session (for a program session the same verdict as {@link #grade}'s first
+     * seed, since the simulation does not depend on how promptly the server stepped it).
+     *
+     * @throws SessionException when the session has not yet run the whole test sequence
+     */
+    public Grade gradeRecording() {
         synchronized (this) {
             if (!sequence) {
                 throw new SessionException("this is a free run without the lab's test sequence: open the session with the"

@@ -309,8 +309,8 @@ final class BytecodeCompiler {
         }
 
         private void tick(Position at) {
-            code.aload(FRAME).getfield(CD_FRAME, "rt", CD_RUNTIME).loadConstant(at.line())
-                    .invokevirtual(CD_RUNTIME, "tick", MethodTypeDesc.of(CD_void, CD_int));
+            code.aload(FRAME).getfield(CD_FRAME, "rt", CD_RUNTIME).loadConstant(at.line()).loadConstant(at.column())
+                    .invokevirtual(CD_RUNTIME, "tick", MethodTypeDesc.of(CD_void, CD_int, CD_int));
         }
 
         // --- places ---------------------------------------------------------------------------

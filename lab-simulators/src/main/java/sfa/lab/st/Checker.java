@@ -166,7 +166,7 @@ final class Checker {
                 }
             }
             if (pou.kind() == Ast.PouKind.FUNCTION && pou.returnType() != null) {
-                Type result = resolveType(pou.returnType());
+                Type result = resolveType(pou.name(), pou.position(), pou.returnType());
                 if (result instanceof Type.StructType || result instanceof Type.ArrayType) {
                     error(Message.AGGREGATE_RESULT, pou.returnType().position(), 1, pou.name(), result.name());
                     result = Type.Invalid.INSTANCE;
@@ -188,6 +188,12 @@ final class Checker {
         }
         FunctionBlock program = pous.get(programAst.name().toUpperCase(Locale.ROOT));
         checkRecursion();
+        if (diagnostics.stream().noneMatch(Diagnostic::isError) && !checkNesting(program)) {
+            return null;
+        }
+        if (!checkMemory(program)) {
+            return null; // nothing is allocated for a program that would not fit
+        }
         warnings();
         Initials.assign(globals, this);
         for (FunctionBlock fb : pous.values()) {
@@ -242,14 +248,14 @@ final class Checker {
                 if (a.init() != null) {
                     typeDefaults.put(key, a.init());
                 }
-                types.put(key, resolveType(a.type()));
+                types.put(key, resolveType(a.name(), a.position(), a.type()));
             } else if (d instanceof Ast.StructDecl s && types.get(key) instanceof Type.StructType struct
                     && struct.fields().isEmpty()) {
                 List<Type.Field> fields = new ArrayList<>();
                 Type.Layout at = Type.Layout.NONE;
                 Set<String> seen = new HashSet<>();
                 for (Ast.VarDecl f : s.fields()) {
-                    Type t = resolveType(f.type());
+                    Type t = resolveType(s.name() + "." + f.name(), f.position(), f.type());
                     if (t instanceof Type.FbType) {
                         error(Message.NOT_ASSIGNABLE, f.position(), f.name().length());
                         continue;
@@ -264,6 +270,23 @@ final class Checker {
                 }
                 struct.define(fields, at);
             }
+        }
+    }
+
+    /** The declaration whose type is being resolved, for the memory limit's message. */
+    private String declaring = "";
+    private @Nullable Position declaringAt;
+
+    private Type resolveType(String name, Position at, Ast.TypeRef ref) {
+        String outerName = declaring;
+        Position outerAt = declaringAt;
+        declaring = name;
+        declaringAt = at;
+        try {
+            return resolveType(ref);
+        } finally {
+            declaring = outerName;
+            declaringAt = outerAt;
         }
     }
 
@@ -291,7 +314,8 @@ final class Checker {
                     Ast.Dimension d = a.dimensions().get(i);
                     Object lo = constant(d.low());
                     Object hi = constant(d.high());
-                    if (!(lo instanceof Long l) || !(hi instanceof Long h) || h < l || h - l > 1_000_000) {
+                    if (!(lo instanceof Long l) || !(hi instanceof Long h) || h < l || l < Integer.MIN_VALUE
+                            || h > Integer.MAX_VALUE) {
                         error(Message.NOT_CONSTANT, d.low().position(), 1, "an array bound (low..high, low <= high)");
                         ok = false;
                         continue;
@@ -299,7 +323,19 @@ final class Checker {
                     low[i] = (int) (long) l;
                     high[i] = (int) (long) h;
                 }
-                yield ok ? new Type.ArrayType(element, low, high) : Type.Invalid.INSTANCE;
+                if (!ok) {
+                    yield Type.Invalid.INSTANCE;
+                }
+                Type.ArrayType array = new Type.ArrayType(element, low, high);
+                long bytes = new Memory().bytes(array);
+                if (bytes > StCompiler.MEMORY_LIMIT_BYTES) {
+                    // refused before its layout is computed: the slot counts would overflow, the frame exhaust the heap
+                    error(Message.MEMORY_LIMIT, declaringAt == null ? a.position() : declaringAt, Math.max(1, declaring.length()),
+                            declaring.isEmpty() ? array.name() : declaring, Memory.format(bytes), array.name(),
+                            Memory.format(StCompiler.MEMORY_LIMIT_BYTES));
+                    yield Type.Invalid.INSTANCE;
+                }
+                yield array;
             }
         };
     }
@@ -361,7 +397,7 @@ final class Checker {
             error(Message.UNKNOWN_VARIABLE, d.position(), d.name().length(), d.name());
             return;
         }
-        Type type = resolveType(d.type());
+        Type type = resolveType(d.name(), d.position(), d.type());
         if (!type.equals(global.type()) && !Typing.isInvalid(type)) {
             error(Message.TYPE_MISMATCH, d.position(), d.name().length(), d.name(), global.type().name(), type.name());
         }
@@ -373,7 +409,7 @@ final class Checker {
             error(Message.DUPLICATE_NAME, d.position(), d.name().length(), d.name());
             return;
         }
-        Type type = resolveType(d.type());
+        Type type = resolveType(d.name(), d.position(), d.type());
         Address address = null;
         if (d.location() != null) {
             address = location(d, type, owner);
@@ -707,6 +743,103 @@ final class Checker {
     }
 
     // --- whole-program checks ---------------------------------------------------------------
+
+    /**
+     * The whole program's variables within {@link StCompiler#MEMORY_LIMIT_BYTES}: the globals, the
+     * PROGRAM with every function block instance it holds, and each FUNCTION's one frame. Each
+     * declaration too large by itself was already refused where it stands; this catches the sum.
+     */
+    private boolean checkMemory(FunctionBlock program) {
+        Memory memory = new Memory();
+        long total = Memory.plus(memory.frame(globals), memory.frame(program));
+        Variable largest = null;
+        long largestBytes = -1;
+        for (FunctionBlock owner : List.of(globals, program)) {
+            for (Variable v : owner.variables().values()) {
+                long b = memory.bytes(v.type());
+                if (b > largestBytes) {
+                    largest = v;
+                    largestBytes = b;
+                }
+            }
+        }
+        for (FunctionBlock fb : pous.values()) {
+            if (fb.kind() == Ast.PouKind.FUNCTION) {
+                total = Memory.plus(total, memory.frame(fb));
+            }
+        }
+        if (total <= StCompiler.MEMORY_LIMIT_BYTES) {
+            return true;
+        }
+        Position at = largest == null ? program.position() : largest.declared();
+        String name = largest == null ? program.name() : largest.name();
+        error(Message.PROGRAM_MEMORY_LIMIT, at, name.length(), Memory.format(total),
+                Memory.format(StCompiler.MEMORY_LIMIT_BYTES), name, Memory.format(Math.max(0, largestBytes)));
+        return false;
+    }
+
+    /**
+     * Function blocks and functions nested at most {@link #MAX_NESTING} deep, whether an instance holds another
+     * or a body calls another: each level is a call (and a frame made at load) on the stack of the thread that
+     * runs every session, so a chain of thousands would end in a stack overflow. Runs only on a program without
+     * recursion; the search stops at the first chain that is too deep.
+     */
+    private boolean checkNesting(FunctionBlock program) {
+        java.util.ArrayDeque<FunctionBlock> chain = new java.util.ArrayDeque<>();
+        Map<FunctionBlock, Integer> known = new IdentityHashMap<>();
+        List<FunctionBlock> roots = new ArrayList<>(List.of(globals, program));
+        for (FunctionBlock root : roots) {
+            chain.clear();
+            if (height(root, chain, known) < 0) {
+                List<String> names = chain.stream().filter(fb -> fb != globals).map(FunctionBlock::name).toList();
+                String shown = String.join(" → ", names.size() <= 6 ? names
+                        : java.util.stream.Stream.concat(names.subList(0, 5).stream(), java.util.stream.Stream.of("…")).toList());
+                FunctionBlock deepest = chain.getLast();
+                error(Message.NESTING_TOO_DEEP, deepest.position(), deepest.name().length(), shown, MAX_NESTING);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static final int MAX_NESTING = 32;
+
+    /** How many levels nest below {@code fb}, or -1 when {@code chain} (left holding the path) goes too deep. */
+    private int height(FunctionBlock fb, java.util.Deque<FunctionBlock> chain, Map<FunctionBlock, Integer> known) {
+        chain.addLast(fb);
+        if (chain.size() > MAX_NESTING + 1) {
+            return -1; // the PROGRAM itself is level 0
+        }
+        Integer h = known.get(fb);
+        if (h != null) {
+            if (chain.size() - 1 + h > MAX_NESTING) {
+                return -1;
+            }
+            chain.removeLast();
+            return h;
+        }
+        Set<FunctionBlock> next = new LinkedHashSet<>(calls.getOrDefault(fb, Set.of()));
+        for (Variable v : fb.variables().values()) {
+            Type t = v.type() instanceof Type.ArrayType a ? a.element() : v.type();
+            if (t instanceof Type.FbType ft) {
+                next.add(ft.block());
+            }
+        }
+        int height = 0;
+        for (FunctionBlock n : next) {
+            if (n.standard()) {
+                continue;
+            }
+            int below = height(n, chain, known);
+            if (below < 0) {
+                return -1;
+            }
+            height = Math.max(height, below + 1);
+        }
+        known.put(fb, height);
+        chain.removeLast();
+        return height;
+    }
 
     private void checkRecursion() {
         for (FunctionBlock fb : pous.values()) {

@@ -76,6 +76,7 @@ final class Codegen {
                 BoolNode cond = bool(w.condition());
                 StmtNode body = block(w.body());
                 int line = w.position().line();
+                int column = w.position().column();
                 yield f -> {
                     while (cond.eval(f)) {
                         int r = body.exec(f);
@@ -85,7 +86,7 @@ final class Codegen {
                         if (r == Nodes.RETURN) {
                             return r;
                         }
-                        f.rt.tick(line);
+                        f.rt.tick(line, column);
                     }
                     return Nodes.NORMAL;
                 };
@@ -94,6 +95,7 @@ final class Codegen {
                 BoolNode until = bool(r.until());
                 StmtNode body = block(r.body());
                 int line = r.position().line();
+                int column = r.position().column();
                 yield f -> {
                     do {
                         int x = body.exec(f);
@@ -103,7 +105,7 @@ final class Codegen {
                         if (x == Nodes.RETURN) {
                             return x;
                         }
-                        f.rt.tick(line);
+                        f.rt.tick(line, column);
                     } while (!until.eval(f));
                     return Nodes.NORMAL;
                 };
@@ -260,6 +262,7 @@ final class Codegen {
         StmtNode body = block(loop.body());
         Elementary type = loop.variable().type() instanceof Elementary e ? e : Elementary.LINT;
         int line = loop.position().line();
+        int column = loop.position().column();
         return f -> {
             long v = from.eval(f);
             long end = to.eval(f);
@@ -273,7 +276,7 @@ final class Codegen {
                 if (r == Nodes.RETURN) {
                     return r;
                 }
-                f.rt.tick(line);
+                f.rt.tick(line, column);
                 long next = v + by;
                 if (by > 0 ? next < v : by < 0 && next > v) {
                     break; // the counter would leave its type's range: stop as the range is exhausted

@@ -40,6 +40,12 @@ public enum Message {
     FUNCTION_IN_OUT("a FUNCTION cannot have VAR_IN_OUT '%1$s' yet: return the value, or use a FUNCTION_BLOCK", "FUNCTION에는 아직 VAR_IN_OUT '%1$s'을(를) 쓸 수 없습니다: 값을 반환하거나 FUNCTION_BLOCK을 쓰세요"),
     AGGREGATE_RESULT("function '%1$s' returns a %2$s: a FUNCTION returns one elementary value; give structures through a FUNCTION_BLOCK's outputs", "함수 '%1$s'이(가) %2$s을(를) 반환합니다: FUNCTION은 기본형 값 하나만 반환합니다; 구조체는 FUNCTION_BLOCK의 출력으로 넘기세요"),
     RECURSION("function '%1$s' calls itself; PLC functions cannot be recursive", "함수 '%1$s'이(가) 자기 자신을 호출합니다; PLC 함수는 재귀 호출할 수 없습니다"),
+    MEMORY_LIMIT("'%1$s' needs %2$s of memory (%3$s), more than the %4$s a program's variables may take in all",
+            "'%1$s'에 메모리가 %2$s 필요합니다(%3$s). 프로그램의 변수는 모두 합쳐 %4$s까지만 쓸 수 있습니다"),
+    PROGRAM_MEMORY_LIMIT("the program's variables need %1$s of memory in all, more than the %2$s a program may use; the largest is '%3$s' (%4$s)",
+            "프로그램의 변수에 메모리가 모두 %1$s 필요합니다. 프로그램은 %2$s까지만 쓸 수 있습니다. 가장 큰 것은 '%3$s'(%4$s)입니다"),
+    NESTING_TOO_DEEP("function blocks and functions nest more than %2$d levels deep here (%1$s): a program may nest them at most %2$d deep",
+            "기능 블록과 함수가 %2$d단계보다 깊이 중첩됩니다(%1$s). 프로그램은 최대 %2$d단계까지 중첩할 수 있습니다"),
     // checker: types
     TYPE_MISMATCH("type mismatch: '%1$s' is %2$s but the value is %3$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다"),
     TYPE_MISMATCH_NEEDS_CONVERSION("type mismatch: '%1$s' is %2$s but the value is %3$s; convert it with %4$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다; %4$s로 변환하세요"),
@@ -76,7 +82,7 @@ public enum Message {
     // runtime
     DIVISION_BY_ZERO("division by zero at line %1$d:%2$d", "%1$d행 %2$d열에서 0으로 나누었습니다"),
     INDEX_OUT_OF_RANGE("index %1$d is outside %2$s [%3$d..%4$d] at line %5$d:%6$d", "%5$d행 %6$d열: 첨자 %1$d이(가) %2$s의 범위 [%3$d..%4$d]를 벗어납니다"),
-    WATCHDOG("watchdog: scan exceeded %1$d ms at line %2$d", "워치독: 스캔이 %1$d ms를 넘었습니다 (%2$d행)"),
+    WATCHDOG("watchdog: scan exceeded %1$d ms at line %2$d:%3$d", "워치독: 스캔이 %1$d ms를 넘었습니다 (%2$d행 %3$d열)"),
     SQRT_NEGATIVE("square root of a negative number at line %1$d:%2$d", "%1$d행 %2$d열: 음수의 제곱근을 구했습니다");
 
     private final String en;

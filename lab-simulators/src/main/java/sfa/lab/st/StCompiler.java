@@ -18,6 +18,12 @@ public final class StCompiler {
     /** The default scan budget: a scan running longer than this (real time) stops the program. */
     public static final int DEFAULT_WATCHDOG_MILLIS = 100;
 
+    /**
+     * The most memory a program's variables may take, counted at compile time (see {@link Memory}): about the
+     * data memory of a small PLC, and small enough that hundreds of sessions fit in one server.
+     */
+    public static final long MEMORY_LIMIT_BYTES = 1L << 20;
+
     private StCompiler() {
     }
 

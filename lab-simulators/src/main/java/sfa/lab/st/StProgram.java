@@ -43,8 +43,17 @@ public final class StProgram implements ProgramSource {
         this.rt = new StRuntime(watchdogMillis);
         this.globals = globalsBlock.newFrame(rt, null);
         this.frame = program.newFrame(rt, globals);
+        ScanEntry entry = null;
         if (backend == StCompiler.Backend.BYTECODE) {
-            compiled = BytecodeCompiler.compile(checked.bodies(), program, checked.locations(), rt);
+            try {
+                entry = BytecodeCompiler.compile(checked.bodies(), program, checked.locations(), rt);
+            } catch (IllegalArgumentException tooLarge) {
+                // a POU longer than a JVM method may be (64 KB of code) runs on the closures, which have no such limit
+                entry = null;
+            }
+        }
+        if (entry != null) {
+            compiled = entry;
             rt.functionFrames = new Frame[rt.functions.length];
             for (int i = 0; i < rt.functions.length; i++) {
                 rt.functionFrames[i] = rt.functions[i].newFrame(rt, globals);
@@ -82,6 +91,15 @@ public final class StProgram implements ProgramSource {
             outGlobal[i] = l.global();
             outSlot[i] = l.variable().offset().longs();
         }
+    }
+
+    /**
+     * Where the last scan that ran a loop past 1024 iterations was looping, or null when no scan has: the place
+     * to name when the program's scans are too slow (the watchdog names its own).
+     */
+    public @org.jspecify.annotations.Nullable Position longLoop() {
+        long at = rt.longLoop();
+        return at == 0 ? null : new Position((int) (at >>> 32), (int) at);
     }
 
     @Override

@@ -8,7 +8,7 @@ import sfa.lab.plc.PlcFault;
  */
 final class StRuntime {
 
-    /** Loops and calls look at the wall clock only every this many back-edges, to stay cheap. */
+    /** Loops look at the wall clock only every this many back-edges (and at a scan's first), to stay cheap. */
     private static final int WATCHDOG_STRIDE_MASK = 1023;
 
     long nowMillis;
@@ -19,6 +19,8 @@ final class StRuntime {
     private final int budgetMillis;
     private long deadline;
     private int ticks;
+    private int loopLine;
+    private int loopColumn;
 
     StRuntime(int watchdogMillis) {
         this.budgetMillis = watchdogMillis;
@@ -32,20 +34,33 @@ final class StRuntime {
 
     /**
      * Called at each loop back-edge; faults when the scan has run past its budget. The clock is read
-     * first at the 1024th back-edge of a scan (a scan without long loops never reads it), so the
-     * budget counts from there: a few microseconds late, never early.
+     * at the scan's first back-edge (a scan without loops never reads it), so the budget counts from
+     * the first loop on, and then every 1024th back-edge: the fault comes at most 1024 iterations late,
+     * never early.
      */
-    void tick(int line) {
+    void tick(int line, int column) {
         int t = ++ticks;
-        if ((t & WATCHDOG_STRIDE_MASK) != 0) {
+        if (t != 1 && (t & WATCHDOG_STRIDE_MASK) != 0) {
             return;
         }
         long now = System.nanoTime();
-        if (t == WATCHDOG_STRIDE_MASK + 1) {
+        if (t == 1) {
             deadline = now + budgetNanos;
-        } else if (now - deadline > 0) {
-            throw new PlcFault(Message.WATCHDOG.en(budgetMillis, line), Message.WATCHDOG.ko(budgetMillis, line));
+            return;
         }
+        loopLine = line;
+        loopColumn = column;
+        if (now - deadline > 0) {
+            throw new PlcFault(Message.WATCHDOG.en(budgetMillis, line, column), Message.WATCHDOG.ko(budgetMillis, line, column));
+        }
+    }
+
+    /**
+     * The loop that ran past 1024 back-edges last (line and column packed as {@code line << 32 | column}),
+     * or 0 when no scan ran so long a loop: where a program spends its time when its scans are slow.
+     */
+    long longLoop() {
+        return loopLine == 0 ? 0 : (long) loopLine << 32 | loopColumn;
     }
 
     static PlcFault fault(Message message, Object... args) {

@@ -130,4 +130,130 @@ class StCompilerTests {
         assertThat(p.variable("n")).isEqualTo(5L);
         assertThat(p.variable("parts")).isEqualTo(20L);
     }
+
+    @Test
+    void anArrayTooLargeForTheMemoryLimitIsRefusedAtItsDeclarationBeforeAnythingIsAllocated() {
+        StCompiler.Compilation c = StCompiler.compile("""
+                PROGRAM Main
+                VAR
+                    samples : ARRAY[0..100000000] OF LREAL;
+                    grid : ARRAY[0..65535, 0..65535] OF LREAL;
+                    names : ARRAY[0..100000] OF STRING[65535];
+                END_VAR
+                END_PROGRAM
+                """, StCompiler.Options.standalone());
+
+        assertThat(c.ok()).isFalse();
+        assertThat(c.errors()).extracting(Diagnostic::code).containsOnly("memory-limit");
+        assertThat(c.errors()).extracting(Diagnostic::position)
+                .containsExactly(new Position(3, 5), new Position(4, 5), new Position(5, 5));
+        assertThat(c.errors().getFirst().en())
+                .isEqualTo("'samples' needs 763 MB of memory (ARRAY[0..100000000] OF LREAL), more than the 1 MB a program's"
+                        + " variables may take in all");
+        assertThat(c.errors().get(1).en()).as("the element count overflowed an int before").contains("'grid' needs 32 GB");
+        assertThat(c.errors().get(2).en()).as("strings counted as if full").contains("'names' needs 12 GB");
+        assertThat(c.errors().getFirst().ko()).contains("'samples'", "763 MB", "1 MB");
+    }
+
+    @Test
+    void instancesThatTogetherPassTheMemoryLimitAreRefusedNamingTheLargest() {
+        StCompiler.Compilation c = StCompiler.compile("""
+                FUNCTION_BLOCK Buffer
+                VAR data : ARRAY[0..9999] OF LREAL; END_VAR
+                END_FUNCTION_BLOCK
+                PROGRAM Main
+                VAR buffers : ARRAY[1..8] OF Buffer; more : ARRAY[1..8] OF Buffer; END_VAR
+                END_PROGRAM
+                """, StCompiler.Options.standalone());
+
+        assertThat(c.errors()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("program-memory-limit");
+            assertThat(d.position()).isEqualTo(new Position(5, 5));
+            assertThat(d.en()).isEqualTo("the program's variables need 1.2 MB of memory in all, more than the 1 MB a program"
+                    + " may use; the largest is 'buffers' (626 KB)");
+        });
+        assertThat(StCompiler.compile("""
+                FUNCTION_BLOCK Buffer
+                VAR data : ARRAY[0..9999] OF LREAL; END_VAR
+                END_FUNCTION_BLOCK
+                PROGRAM Main
+                VAR buffers : ARRAY[1..10] OF Buffer; END_VAR
+                END_PROGRAM
+                """, StCompiler.Options.standalone()).ok()).as("800 KB fits").isTrue();
+    }
+
+    @Test
+    void recursionIsRefusedAlsoThroughAGlobalInstanceOrAnotherFunction() {
+        StCompiler.Compilation throughGlobal = StCompiler.compile("""
+                VAR_GLOBAL counter : Countdown; END_VAR
+                FUNCTION_BLOCK Countdown
+                VAR_INPUT n : INT; END_VAR
+                VAR_EXTERNAL counter : Countdown; END_VAR
+                IF n > 0 THEN counter(n := n - 1); END_IF;
+                END_FUNCTION_BLOCK
+                PROGRAM Main
+                VAR_EXTERNAL counter : Countdown; END_VAR
+                counter(n := 10000);
+                END_PROGRAM
+                """, StCompiler.Options.standalone());
+        StCompiler.Compilation mutual = StCompiler.compile("""
+                FUNCTION Ping : INT VAR_INPUT n : INT; END_VAR Ping := Pong(n); END_FUNCTION
+                FUNCTION Pong : INT VAR_INPUT n : INT; END_VAR Pong := Ping(n); END_FUNCTION
+                PROGRAM Main VAR x : INT; END_VAR x := Ping(1); END_PROGRAM
+                """, StCompiler.Options.standalone());
+
+        assertThat(throughGlobal.errors()).extracting(Diagnostic::code).containsOnly("recursion");
+        assertThat(throughGlobal.errors().getFirst().position()).isEqualTo(new Position(2, 1));
+        assertThat(mutual.errors()).extracting(Diagnostic::code).containsExactly("recursion", "recursion");
+    }
+
+    @Test
+    void functionBlocksNestedDeeperThanThirtyTwoLevelsAreRefusedNamingTheChain() {
+        StringBuilder source = new StringBuilder("FUNCTION_BLOCK F0 VAR_INPUT x : INT; END_VAR END_FUNCTION_BLOCK\n");
+        for (int i = 1; i < 3000; i++) {
+            source.append("FUNCTION_BLOCK F").append(i).append(" VAR_INPUT x : INT; END_VAR VAR inner : F").append(i - 1)
+                    .append("; END_VAR inner(x := x); END_FUNCTION_BLOCK\n");
+        }
+        source.append("PROGRAM Main VAR top : F2999; END_VAR top(x := 1); END_PROGRAM\n");
+
+        StCompiler.Compilation c = StCompiler.compile(source.toString(), StCompiler.Options.standalone());
+
+        assertThat(c.errors()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("nesting-too-deep");
+            assertThat(d.en()).startsWith("function blocks and functions nest more than 32 levels deep here (Main → F2999 → F2998");
+        });
+        StringBuilder shallow = new StringBuilder("FUNCTION_BLOCK F0 VAR_INPUT x : INT; END_VAR END_FUNCTION_BLOCK\n");
+        for (int i = 1; i < 32; i++) {
+            shallow.append("FUNCTION_BLOCK F").append(i).append(" VAR_INPUT x : INT; END_VAR VAR inner : F").append(i - 1)
+                    .append("; END_VAR inner(x := x); END_FUNCTION_BLOCK\n");
+        }
+        shallow.append("PROGRAM Main VAR top : F31; END_VAR top(x := 1); END_PROGRAM\n");
+        assertThat(StCompiler.compile(shallow.toString(), StCompiler.Options.standalone()).errors()).as("32 levels").isEmpty();
+    }
+
+    @Test
+    void aProgramTooLongForOneJvmMethodRunsOnTheClosuresInstead() {
+        StCompiler.Compilation c = StCompiler.compile("PROGRAM Main VAR x : DINT; END_VAR\n" + "x := x + 1;\n".repeat(100_000)
+                + "END_PROGRAM\n", StCompiler.Options.standalone());
+
+        assertThat(c.errors()).isEmpty();
+        c.program().scan(new IoImage(), ScanContext.of(0, 0, 10));
+        assertThat(c.program().variable("x")).isEqualTo(100_000L);
+    }
+
+    @Test
+    void theWatchdogNamesTheLoopsLineAndColumn() {
+        StCompiler.Compilation c = StCompiler.compile("""
+                PROGRAM Main
+                VAR x : DINT; END_VAR
+                x := 0;   WHILE TRUE DO x := x + 1; END_WHILE;
+                END_PROGRAM
+                """, new StCompiler.Options(null, 5));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.program().scan(new IoImage(), ScanContext.of(0, 0, 10)))
+                .isInstanceOf(sfa.lab.plc.PlcFault.class)
+                .hasMessage("watchdog: scan exceeded 5 ms at line 3:11")
+                .satisfies(f -> assertThat(((sfa.lab.plc.PlcFault) f).korean()).isEqualTo("워치독: 스캔이 5 ms를 넘었습니다 (3행 11열)"));
+        assertThat(c.program().longLoop()).isEqualTo(new Position(3, 11));
+    }
 }
