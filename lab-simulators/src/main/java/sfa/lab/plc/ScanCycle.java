@@ -157,6 +157,12 @@ public final class ScanCycle {
         return mode;
     }
 
+    /** Stops the PLC with {@code fault} from outside the program (a supervisor's limit), as a fault inside it would. */
+    public void stop(PlcFault fault) {
+        this.fault = fault;
+        this.mode = PlcMode.STOP;
+    }
+
     /** RUN clears a previous fault; STOP turns the outputs off at the next scan. */
     public void setMode(PlcMode mode) {
         this.mode = mode;

@@ -32,10 +32,17 @@ public final class Grader {
      */
     public static Grade grade(SpecLab lab, Supplier<ProgramSource> program, List<Wire> wiring, List<Long> seeds,
             @Nullable TraceSink trace) {
+        return grade(lab, program, wiring, seeds, trace, BUDGET);
+    }
+
+    /** As {@link #grade(SpecLab, Supplier, List, List, TraceSink)}, within {@code budget} of wall-clock time. */
+    public static Grade grade(SpecLab lab, Supplier<ProgramSource> program, List<Wire> wiring, List<Long> seeds,
+            @Nullable TraceSink trace, java.time.Duration budget) {
         LabSpec spec = lab.spec();
         List<Long> runs = seeds.isEmpty() ? spec.seeds() : seeds;
         List<ObjectiveSpec> objectives = spec.objectives();
         java.util.Set<String> signals = signals(objectives);
+        long deadline = System.nanoTime() + budget.toNanos();
         Verdict[] verdicts = new Verdict[objectives.size()];
         List<Finding> findings = List.of();
         PlcFault fault = null;
@@ -50,7 +57,7 @@ public final class Grader {
             }
             TraceTable table = new TraceTable((int) (spec.sequenceMillis() / spec.scanMillis()) + 2, signals);
             TraceSink sink = r == 0 && trace != null ? new Tee(table, trace) : table;
-            plant.runUntil(spec.sequenceMillis(), sink);
+            runWithin(plant, spec.sequenceMillis(), sink, deadline, budget);
             if (r == 0) {
                 findings = plant.circuit().diagnose().findings();
             }
@@ -65,6 +72,30 @@ public final class Grader {
             }
         }
         return summarise(spec, List.of(verdicts), runs, findings, fault);
+    }
+
+    /**
+     * How long one grade may take on the wall clock. A program whose every scan stays just under the watchdog
+     * would otherwise take minutes to play a test sequence and hold a grading thread that long; past the budget the
+     * PLC is stopped, as a supervisor would, and the rest of the sequence is played with its outputs off (fast).
+     * Well-behaved programs take milliseconds.
+     */
+    public static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(20);
+    private static final long CHUNK_MILLIS = 500;
+
+    private static void runWithin(Plant plant, long untilMillis, TraceSink sink, long deadline, java.time.Duration budget) {
+        for (long t = Math.min(CHUNK_MILLIS, untilMillis); ; t = Math.min(t + CHUNK_MILLIS, untilMillis)) {
+            plant.runUntil(t, sink);
+            if (t >= untilMillis) {
+                return;
+            }
+            if (System.nanoTime() > deadline && plant.plc().mode() == sfa.lab.plc.PlcMode.RUN) {
+                plant.plc().stop(new PlcFault("grading took longer than " + budget.toMillis() / 1000.0 + " s: the program's scans are"
+                        + " too slow (each close to the watchdog's limit); the PLC was stopped at t=" + t / 1000.0 + " s",
+                        "채점이 " + budget.toMillis() / 1000.0 + "초를 넘었습니다: 프로그램의 스캔이 너무 느립니다(매번 감시 한도 가까이). t="
+                                + t / 1000.0 + " s에 PLC를 정지했습니다"));
+            }
+        }
     }
 
     /** The signals the objectives name, upper case: the only trace columns a grade keeps. */

@@ -37,6 +37,19 @@ class GraderTests {
     }
 
     @Test
+    void aProgramTooSlowToGradeIsStoppedAtTheGradingBudgetAndTheVerdictSaysSo() { // #issue 10
+        String slow = SELF_HOLD.replace("END_VAR", "    i : DINT; x : LREAL;\nEND_VAR")
+                .replace("END_PROGRAM", "FOR i := 1 TO 2000000 DO x := x + 0.5; END_FOR;\nEND_PROGRAM");
+
+        Grade g = Grader.grade(Catalog.lab("conveyor-self-hold"), program(slow), List.of(), List.of(), null,
+                java.time.Duration.ofMillis(300));
+
+        assertThat(g.passed()).isFalse();
+        assertThat(g.faultEn()).contains("grading took longer than 0.3 s");
+        assertThat(g.faultKo()).contains("채점이 0.3초를 넘었습니다");
+    }
+
+    @Test
     void aCorrectSelfHoldPassesEveryObjective() {
         Grade g = Grader.grade(Catalog.lab("conveyor-self-hold"), program(SELF_HOLD), List.of(), List.of(), null);
 
