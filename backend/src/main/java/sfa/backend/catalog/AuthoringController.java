@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import sfa.backend.school.SchoolScope;
+import sfa.backend.school.RequiresRole;
 import sfa.backend.security.Caller;
 import sfa.backend.security.Role;
 import sfa.backend.web.ApiProblem;
@@ -37,6 +37,7 @@ class AuthoringController {
     }
 
     /** Markdown as the student's lesson page renders it: raw HTML shown as text, unsafe links dropped. */
+    @RequiresRole(Role.TEACHER)
     @PostMapping(path = "/api/schools/{school}/units/{unit}/preview-markdown", consumes = MediaType.TEXT_PLAIN_VALUE)
     Html previewMarkdown(@PathVariable String school, @PathVariable String unit,
             @RequestBody(required = false) @Nullable String text,
@@ -57,6 +58,7 @@ class AuthoringController {
     }
 
     /** A quiz file read into the form, with the courseware validator's problems (file:line). */
+    @RequiresRole(Role.TEACHER)
     @PostMapping(path = "/api/schools/{school}/units/{unit}/quiz-form", consumes = MediaType.TEXT_PLAIN_VALUE)
     QuizForm.Read quizForm(@PathVariable String school, @PathVariable String unit,
             @RequestBody(required = false) @Nullable String yaml, Caller caller) {
@@ -67,6 +69,7 @@ class AuthoringController {
     }
 
     /** The form as a quiz file in the courseware format, to save with the file API. */
+    @RequiresRole(Role.TEACHER)
     @PostMapping(path = "/api/schools/{school}/units/{unit}/quiz-yaml", produces = MediaType.TEXT_PLAIN_VALUE)
     String quizYaml(@PathVariable String school, @PathVariable String unit, @RequestBody QuizForm form, Caller caller) {
         teacherOn(unit, caller);
@@ -74,16 +77,16 @@ class AuthoringController {
     }
 
     /** Sets a draft's notes on one of its labs (Markdown in both languages). */
+    @RequiresRole(Role.TEACHER)
     @PutMapping("/api/schools/{school}/units/{unit}/versions/{version}/labs/{lab}/notes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void labNotes(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @PathVariable String lab, @RequestBody Text notes, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         labNotes.put(school, unit, version, lab, notes);
     }
 
+    /** Authoring helpers answer only for a unit that exists (the role is checked by {@link RequiresRole}). */
     private void teacherOn(String unit, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         if (!catalog.unitIds().contains(unit)) {
             throw ApiProblem.notFound("there is no unit '" + unit + "'", "'" + unit + "' 단원이 없습니다");
         }

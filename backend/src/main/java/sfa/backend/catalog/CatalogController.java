@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import sfa.backend.school.SchoolScope;
+import sfa.backend.school.RequiresRole;
 import sfa.backend.security.Caller;
 import sfa.backend.web.ApiProblem;
 import sfa.courseware.Text;
@@ -49,68 +49,68 @@ class CatalogController {
         return catalog.view(catalog.latest(school, unit));
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/units/{unit}/versions")
     List<UnitCatalog.VersionInfo> versions(@PathVariable String school, @PathVariable String unit, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return catalog.versions(school, unit);
     }
 
+    @RequiresRole(Role.TEACHER)
     @PostMapping("/api/schools/{school}/units/{unit}/drafts")
     @ResponseStatus(HttpStatus.CREATED)
     UnitCatalog.VersionInfo draft(@PathVariable String school, @PathVariable String unit, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         UnitVersion v = catalog.createDraft(school, unit, caller);
         return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), null);
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/files")
     Map<String, String> files(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return catalog.files(school, unit, version);
     }
 
+    @RequiresRole(Role.TEACHER)
     @PutMapping(path = "/api/schools/{school}/units/{unit}/versions/{version}/files", consumes = MediaType.TEXT_PLAIN_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void putFile(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @RequestParam String path, @RequestBody String text, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         catalog.putFile(school, unit, version, path, text);
     }
 
+    @RequiresRole(Role.TEACHER)
     @DeleteMapping("/api/schools/{school}/units/{unit}/versions/{version}/files")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteFile(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @RequestParam String path, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         catalog.deleteFile(school, unit, version, path);
     }
 
+    @RequiresRole(Role.TEACHER)
     @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/validate")
     Validation validate(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         List<Problem> problems = catalog.validate(school, unit, version);
         return new Validation(problems.isEmpty(), problems);
     }
 
     /** The version as a student would see it (drafts too, for their author's preview). */
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}")
     UnitView preview(@PathVariable String school, @PathVariable String unit, @PathVariable int version, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return catalog.view(catalog.version(school, unit, version, true));
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/units/{unit}/versions/{version}/lessons/{lesson}")
     LessonText previewLesson(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             @PathVariable String lesson, @RequestParam(defaultValue = "ko") String lang, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return LessonText.of(catalog.version(school, unit, version, true), lesson, lang);
     }
 
+    @RequiresRole(Role.TEACHER)
     @PostMapping("/api/schools/{school}/units/{unit}/versions/{version}/publish")
     UnitCatalog.VersionInfo publish(@PathVariable String school, @PathVariable String unit, @PathVariable int version,
             Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         UnitVersion v = catalog.publish(school, unit, version, caller);
         return new UnitCatalog.VersionInfo(v.version(), v.status(), false, v.createdBy(), v.createdAt(), v.publishedAt());
     }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import sfa.backend.content.Content;
 import sfa.backend.school.SchoolClass;
 import sfa.backend.school.SchoolClasses;
-import sfa.backend.school.SchoolScope;
+import sfa.backend.school.RequiresRole;
 import sfa.backend.security.Caller;
 import sfa.backend.web.ApiProblem;
 import sfa.courseware.Text;
@@ -66,10 +66,10 @@ class CurriculumController {
         return assignments.ofClasses(school, List.of(classId));
     }
 
+    @RequiresRole(Role.TEACHER)
     @PutMapping("/api/schools/{school}/classes/{classId}/assignments/{unit}")
     Assignment assign(@PathVariable String school, @PathVariable String classId, @PathVariable String unit,
             @Valid @RequestBody NewAssignment a, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         classes.get(school, classId);
         if (content.unit(unit).isEmpty()) {
             throw ApiProblem.notFound("there is no unit '" + unit + "'", "'" + unit + "' 단원이 없습니다");
@@ -81,10 +81,10 @@ class CurriculumController {
         return assignments.assign(school, classId, unit, a.due(), caller.username());
     }
 
+    @RequiresRole(Role.TEACHER)
     @DeleteMapping("/api/schools/{school}/classes/{classId}/assignments/{unit}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unassign(@PathVariable String school, @PathVariable String classId, @PathVariable String unit, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         if (!assignments.remove(school, classId, unit)) {
             throw ApiProblem.notFound("unit " + unit + " is not assigned to this class", unit + " 단원은 이 반에 배정되지 않았습니다");
         }

@@ -21,7 +21,7 @@ import sfa.backend.catalog.LessonText;
 import sfa.backend.catalog.UnitView;
 import sfa.backend.lab.LabAttempt;
 import sfa.backend.lab.LabAttempts;
-import sfa.backend.school.SchoolScope;
+import sfa.backend.school.RequiresRole;
 import sfa.backend.security.Caller;
 import sfa.backend.web.ApiProblem;
 
@@ -138,10 +138,10 @@ class LearningController {
             List<AttemptSummary> labAttempts) {
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/students/{username}/units/{unit}")
     StudentUnit studentUnit(@PathVariable String school, @PathVariable String username, @PathVariable String unit,
             Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         Enrollment e = enrollments.find(school, username, unit).orElseThrow(() -> ApiProblem.notFound(
                 username + " has not started unit " + unit, username + " 학생은 " + unit + " 단원을 시작하지 않았습니다"));
         return new StudentUnit(username, learning.progress(e), e.quizAttempts(),
@@ -153,19 +153,19 @@ class LearningController {
             boolean passed, int score, Map<String, Object> grade, String program, String wiring) {
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/students/{username}/lab-attempts/{attempt}")
     AttemptDetail studentAttempt(@PathVariable String school, @PathVariable String username,
             @PathVariable String attempt, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         LabAttempt a = attempt(school, username, attempt);
         return new AttemptDetail(a.id(), a.username(), a.unit(), a.lab(), a.version(), a.at(), a.passed(), a.score(),
                 a.grade(), a.program(), a.wiring());
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping(path = "/api/schools/{school}/students/{username}/lab-attempts/{attempt}/trace", produces = "text/csv")
     ResponseEntity<byte[]> studentTrace(@PathVariable String school, @PathVariable String username,
             @PathVariable String attempt, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return trace(school, username, attempt);
     }
 

@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import sfa.backend.school.SchoolScope;
+import sfa.backend.school.RequiresRole;
 import sfa.backend.security.Caller;
 
 /** Completion reports: a school's (teachers and administrators), the programme's (programme administrators). */
@@ -28,42 +28,42 @@ class ReportController {
         this.charts = charts;
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/reports/completion")
     CompletionReport.SchoolSummary school(@PathVariable String school, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return report.summary(school);
     }
 
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/reports/completion.csv")
     ResponseEntity<byte[]> schoolCsv(@PathVariable String school, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return csv(school, report.rows(school));
     }
 
     /** The figures of the school's charts: completions week by week, the share completed per unit and per track. */
+    @RequiresRole(Role.TEACHER)
     @GetMapping("/api/schools/{school}/reports/completion/charts")
     CompletionCharts.SchoolCharts schoolCharts(@PathVariable String school, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return charts.of(school);
     }
 
     /** The three schools side by side. */
+    @RequiresRole(Role.PROGRAM_ADMIN)
     @GetMapping("/api/reports/programme")
     List<CompletionReport.SchoolSummary> programme(Caller caller) {
-        SchoolScope.require(caller, Role.PROGRAM_ADMIN);
         return report.schools().stream().map(report::summary).toList();
     }
 
     /** The three schools' charts, their weeks on one axis. */
+    @RequiresRole(Role.PROGRAM_ADMIN)
     @GetMapping("/api/reports/programme/charts")
     List<CompletionCharts.SchoolCharts> programmeCharts(Caller caller) {
-        SchoolScope.require(caller, Role.PROGRAM_ADMIN);
         return charts.programme();
     }
 
+    @RequiresRole(Role.PROGRAM_ADMIN)
     @GetMapping("/api/reports/programme.csv")
     ResponseEntity<byte[]> programmeCsv(Caller caller) {
-        SchoolScope.require(caller, Role.PROGRAM_ADMIN);
         List<CompletionRow> rows = new ArrayList<>();
         report.schools().forEach(s -> rows.addAll(report.rows(s)));
         return csv("programme", rows);

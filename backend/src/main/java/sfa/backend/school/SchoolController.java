@@ -75,10 +75,10 @@ class SchoolController {
         return c;
     }
 
+    @RequiresRole(Role.TEACHER)
     @PostMapping("/api/schools/{school}/classes")
     @ResponseStatus(HttpStatus.CREATED)
     SchoolClass addClass(@PathVariable String school, @Valid @RequestBody NewClass c, Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         School s = content.school(school).orElseThrow();
         if (s.departments().stream().noneMatch(d -> d.id().equals(c.department()))) {
             throw ApiProblem.badRequest("unknown-department", "the school has no department '" + c.department() + "'; it has "
@@ -89,18 +89,18 @@ class SchoolController {
                 c.term(), List.of(), caller.username()));
     }
 
+    @RequiresRole(Role.TEACHER)
     @PutMapping("/api/schools/{school}/classes/{id}/students/{username}")
     SchoolClass addStudent(@PathVariable String school, @PathVariable String id, @PathVariable String username,
             Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         checkUsername(username);
         return classes.enroll(school, id, username, true).orElseThrow(() -> noClass(id));
     }
 
+    @RequiresRole(Role.TEACHER)
     @DeleteMapping("/api/schools/{school}/classes/{id}/students/{username}")
     SchoolClass removeStudent(@PathVariable String school, @PathVariable String id, @PathVariable String username,
             Caller caller) {
-        SchoolScope.require(caller, Role.TEACHER);
         return classes.enroll(school, id, username, false).orElseThrow(() -> noClass(id));
     }
 

@@ -16,6 +16,6 @@ class SchoolFenceConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(scope).addPathPatterns("/api/schools/*/**", "/api/schools/*");
+        registry.addInterceptor(scope).addPathPatterns("/api/**");
     }
 }

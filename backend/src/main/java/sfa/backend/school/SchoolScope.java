@@ -15,7 +15,8 @@ import sfa.backend.web.ApiProblem;
 
 /**
  * The one place where a school's data is fenced off: every API path under {@code /api/schools/{school}}
- * passes here first, and only the school's own users (and programme administrators) get through. Behind
+ * passes here first, and only the school's own users (and programme administrators) get through; an endpoint's
+ * {@link RequiresRole} is checked here too, before its request is read. Behind
  * the fence every query also filters by the school of the path, so an id of another school finds nothing.
  */
 @Component
@@ -36,6 +37,12 @@ public class SchoolScope implements HandlerInterceptor {
         String school = vars == null ? null : vars.get("school");
         if (school != null) {
             check(callers.current(), school);
+        }
+        if (handler instanceof org.springframework.web.method.HandlerMethod method) {
+            RequiresRole least = method.getMethodAnnotation(RequiresRole.class);
+            if (least != null) {
+                require(callers.current(), least.value());
+            }
         }
         return true;
     }

@@ -22,44 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The fence between schools, proved for every endpoint the application has (read from Spring's own
  * handler mappings, so a new endpoint is covered the moment it exists).
  */
-class SchoolFenceTests extends ApiTest {
+class SchoolFenceTests extends AllEndpoints {
 
     /** The only API paths outside {@code /api/schools/{school}}: they show nothing of another school. */
     static final Set<String> UNSCOPED = Set.of("/api/me", "/api/schools", "/api/reports/programme",
             "/api/reports/programme.csv", "/api/reports/programme/charts");
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-
-    record Endpoint(HttpMethod method, String pattern, MediaType consumes) {
-        String uri(String school) {
-            return pattern.replace("{school}", school).replace("{version}", "2").replaceAll("\\{[^}]+}", "x");
-        }
-    }
-
-    List<Endpoint> endpoints() {
-        List<Endpoint> out = new ArrayList<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
-                    continue;
-                }
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                MediaType consumes = info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
-                        .orElse(MediaType.APPLICATION_JSON);
-                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    out.add(new Endpoint(m.asHttpMethod(), pattern, consumes));
-                }
-            }
-        }
-        return out;
-    }
-
-    MvcResult call(Endpoint e, String school, RequestPostProcessor who) throws Exception {
-        return mvc.perform(request(e.method(), e.uri(school)).with(who).param("path", "unit.yaml")
-                .contentType(e.consumes()).content(e.consumes().equals(MediaType.TEXT_PLAIN) ? "x" : "{}")).andReturn();
-    }
 
     @Test
     void everyApiPathIsUnderItsSchoolExceptTheFewThatShowNoSchoolsData() {
