@@ -99,6 +99,18 @@ class PagesTests extends ApiTest {
     }
 
     @Test
+    void pagesForbidForeignAndInlineScriptsFramingAndSniffing() throws Exception {
+        mvc.perform(get("/").with(browser("gm-page8", "gumi-electronic"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+                        "Content-Security-Policy", org.hamcrest.Matchers.allOf(containsString("script-src 'self';"),
+                                containsString("frame-ancestors 'none'"), containsString("object-src 'none'"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Content-Type-Options", "nosniff"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
     void aStrangerIsSentToTheLogin() throws Exception {
         mvc.perform(get("/units/self-hold")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/").with(browser("gm-page4", "gumi-electronic")))
