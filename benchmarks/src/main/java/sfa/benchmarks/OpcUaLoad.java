@@ -118,8 +118,47 @@ public final class OpcUaLoad {
         Thread.sleep(5_000);
         measuring.set(true);
         System.out.println("MEASURING " + seconds + " s");
+        // Isolation under load: meanwhile every client keeps trying to read and write the next session's conveyor
+        // (each login may reach only its own session) and writes its own; every foreign attempt must be refused.
+        AtomicLong foreign = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong allowed = new AtomicLong();
+        AtomicLong own = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread prober = Thread.ofPlatform().start(() -> {
+            while (System.nanoTime() < end) {
+                for (int i = 0; i < clients.size() && System.nanoTime() < end; i++) {
+                    OpcUaClient c = clients.get(i);
+                    NodeId mine = new NodeId(ns, "Labs/" + ids.get(i) + "/Devices/CONVEYOR/Value");
+                    NodeId theirs = new NodeId(ns, "Labs/" + ids.get((i + 1) % ids.size()) + "/Devices/CONVEYOR/Value");
+                    try {
+                        var wrote = c.writeValues(List.of(theirs), List.of(new org.eclipse.milo.opcua.stack.core.types.builtin
+                                .DataValue(new Variant(true)))).getFirst();
+                        var read = c.readValues(0.0, org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn.Neither,
+                                List.of(theirs)).getFirst().getStatusCode();
+                        foreign.addAndGet(2);
+                        for (var status : List.of(wrote, read)) {
+                            if (status.value() == org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_UserAccessDenied) {
+                                refused.incrementAndGet();
+                            } else if (status.isGood()) {
+                                allowed.incrementAndGet();
+                            }
+                        }
+                        if (c.writeValues(List.of(mine), List.of(new org.eclipse.milo.opcua.stack.core.types.builtin
+                                .DataValue(new Variant(i % 2 == 0)))).getFirst().isGood()) {
+                            own.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        // a timeout under load is not a leak; it is counted as neither
+                    }
+                }
+            }
+        });
         Thread.sleep(seconds * 1000L);
+        prober.join();
         measuring.set(false);
+        System.out.printf("isolation under load: %d foreign reads and writes, %d refused (Bad_UserAccessDenied), %d allowed;"
+                + " %d writes to the client's own session accepted%n", foreign.get(), refused.get(), allowed.get(), own.get());
         int n = (int) Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
@@ -128,7 +167,7 @@ public final class OpcUaLoad {
         for (OpcUaClient c : clients) {
             c.disconnect();
         }
-        System.exit(0);
+        System.exit(allowed.get() == 0 ? 0 : 2);
     }
 
     private static List<String> find(String text, String regex) {
