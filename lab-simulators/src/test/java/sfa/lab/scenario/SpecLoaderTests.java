@@ -37,6 +37,18 @@ class SpecLoaderTests {
         assertThat(r.spec().objectives().getFirst().checks()).hasSize(1);
     }
 
+    // #issue 10: found by SpecLoaderFuzzingTests; the press time overflowed a long and threw ArithmeticException
+    @Test
+    void aPressTimeTooLargeForAnyClockIsAProblemOfItsLineNotACrash() {
+        SpecLoader.Result r = SpecLoader.load(MINIMAL.replace("\"START@0.5\"", "\"START@0.5\", \"START@2311111111111111111111.0\""),
+                "lamp-test.yaml");
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Problem::format)
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("lamp-test.yaml:13:").contains("too late");
+    }
+
     @Test
     void everyProblemOfABrokenSpecIsListedWithItsLineAndNothingIsLoaded() {
         String broken = MINIMAL
