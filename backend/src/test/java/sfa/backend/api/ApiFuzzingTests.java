@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /**
  * Coverage-guided fuzzing of the JSON API's state-changing endpoints through MockMvc (docs/fuzzing.md). An
  * input is a request as text: its first line names the endpoint and a path value ({@code quiz self-hold}),
- * the rest is the body. The seeds ({@code ApiFuzzingTestsInputs/}) are valid and nearly valid requests of
+ * the rest is the body. The authoring endpoints (Markdown preview, quiz form) are fuzzed too: they parse
+ * what a teacher types. The seeds ({@code ApiFuzzingTestsInputs/}) are valid and nearly valid requests of
  * each endpoint. A context of its own (the drafts it writes stay out of the other API tests).
  */
 @TestPropertySource(properties = "sfa.test.context=api-fuzzing")
@@ -30,7 +31,7 @@ class ApiFuzzingTests extends ApiTest {
 
     private static final String SCHOOL = "/api/schools/gumi-electronic";
     private static final List<String> ENDPOINTS = List.of("quiz", "attempt", "check", "open", "trial", "file", "operate",
-            "force");
+            "force", "markdown", "quiz-form", "quiz-yaml");
     private static final RequestPostProcessor STUDENT = student("gm-fuzz", "gumi-electronic");
     private static final RequestPostProcessor TEACHER = teacher("gm-fuzz-teacher", "gumi-electronic");
 
@@ -65,6 +66,11 @@ class ApiFuzzingTests extends ApiTest {
             case "trial" -> send(json(post(SCHOOL + "/labs/{lab}/wiring/trial", or(value, "wiring-sensors")), body, STUDENT));
             case "open" -> open(body);
             case "file" -> file(or(value, "unit.yaml"), body);
+            case "markdown" -> send(post(SCHOOL + "/units/self-hold/preview-markdown").param("version", "2")
+                    .param("path", or(value, "lessons/01-contacts.ko.md")).with(TEACHER).contentType(MediaType.TEXT_PLAIN).content(body));
+            case "quiz-form" -> send(post(SCHOOL + "/units/{unit}/quiz-form", or(value, "self-hold")).with(TEACHER)
+                    .contentType(MediaType.TEXT_PLAIN).content(body));
+            case "quiz-yaml" -> send(json(post(SCHOOL + "/units/{unit}/quiz-yaml", or(value, "self-hold")), body, TEACHER));
             default -> send(json(post(SCHOOL + "/my/labs/{id}/" + endpoint, value.isEmpty() ? session() : value), body, STUDENT));
         };
         assertAnswered(r);
