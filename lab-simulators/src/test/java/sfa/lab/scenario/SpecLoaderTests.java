@@ -49,6 +49,23 @@ class SpecLoaderTests {
                 .startsWith("lamp-test.yaml:13:").contains("too late");
     }
 
+    // #issue 10: found by SpecLoaderFuzzingTests; the second part without a name was taken for a clash of
+    // names, whose problem was then put on the missing name node (NullPointerException)
+    @Test
+    void partsAndObjectivesWithoutNamesAreEachAProblemNotAClashOfNames() {
+        SpecLoader.Result r = SpecLoader.load(MINIMAL
+                .replace("{type: lamp, name: LAMP}", "{type: lamp}\n  - {type: lamp}\n  - {type: lamp, name: LAMP}")
+                .replace("  - id: lit\n", "  - check: after rise(START) within 100ms LAMP\n    ko: 켜집니다\n    en: it lights\n  - check: LAMP\n"),
+                "lamp-test.yaml");
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Problem::format)
+                .anySatisfy(p -> assertThat(p).startsWith("lamp-test.yaml:7:").contains("missing 'name'"))
+                .anySatisfy(p -> assertThat(p).startsWith("lamp-test.yaml:8:").contains("missing 'name'"))
+                .anySatisfy(p -> assertThat(p).contains("missing 'id'"))
+                .noneSatisfy(p -> assertThat(p).contains("two "));
+    }
+
     @Test
     void everyProblemOfABrokenSpecIsListedWithItsLineAndNothingIsLoaded() {
         String broken = MINIMAL
