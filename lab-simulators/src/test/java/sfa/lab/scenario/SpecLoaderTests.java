@@ -66,6 +66,21 @@ class SpecLoaderTests {
                 .noneSatisfy(p -> assertThat(p).contains("two "));
     }
 
+    // #issue 10: found by SpecLoaderFuzzingTests; the first scan of the check run threw ArrayIndexOutOfBoundsException
+    @Test
+    void aBareBoardInputPastTheInputModulesLastPointIsAProblemOfItsLine() throws java.io.IOException {
+        String wiring;
+        try (var in = SpecLoaderTests.class.getResourceAsStream("/labs/wiring-sensors.yaml")) {
+            wiring = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        SpecLoader.Result r = SpecLoader.load(wiring.replace("{type: input_module, name: IN, points: 8}",
+                "{type: input_module, name: IN, points: 1}"), "wiring-sensors.yaml");
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Problem::format)
+                .anySatisfy(p -> assertThat(p).startsWith("wiring-sensors.yaml:28:").contains("IN has the inputs X0 to X0, not X1"));
+    }
+
     @Test
     void everyProblemOfABrokenSpecIsListedWithItsLineAndNothingIsLoaded() {
         String broken = MINIMAL
