@@ -3,6 +3,7 @@ package sfa.courseware;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -216,16 +217,8 @@ public final class Courseware {
                 if (!lessonIds.add(lid)) {
                     l.problem("lesson id '" + lid + "' is used twice", "수업 id '" + lid + "'이(가) 두 번 쓰였습니다");
                 }
-                Path ko = dir.resolve(l.string("ko"));
-                Path en = dir.resolve(l.string("en"));
-                for (String key : new String[] {"ko", "en"}) {
-                    Path p = dir.resolve(l.string(key));
-                    if (!l.string(key).isEmpty() && !Files.isRegularFile(p)) {
-                        SpecNode at = l.optional(key);
-                        (at == null ? l : at).problem("the lesson file " + l.string(key) + " does not exist",
-                                "수업 파일 " + l.string(key) + "이(가) 없습니다");
-                    }
-                }
+                Path ko = fileOf(dir, l, "ko", "the lesson file", "수업 파일");
+                Path en = fileOf(dir, l, "en", "the lesson file", "수업 파일");
                 lessons.add(new Lesson(lid, Text.of(l, "title"), ko, en));
             }
             if (lessons.isEmpty()) {
@@ -235,7 +228,14 @@ public final class Courseware {
         Quiz quiz = null;
         String quizFile = n.string("quiz", "");
         if (!quizFile.isEmpty()) {
-            SpecNode q = parse(dir.resolve(quizFile));
+            Path quizPath = inside(dir, quizFile);
+            SpecNode q = null;
+            if (quizPath == null) {
+                SpecNode at = n.optional("quiz");
+                (at == null ? n : at).problem(outside("the quiz file", quizFile), outsideKo("퀴즈 파일", quizFile));
+            } else {
+                q = parse(quizPath);
+            }
             if (q != null) {
                 quiz = QuizLoader.load(q);
             }
@@ -272,13 +272,7 @@ public final class Courseware {
                 if (notes != null) {
                     notes.allowOnly("a lab's notes", "ko", "en");
                     for (String key : new String[] {"ko", "en"}) {
-                        String file = notes.string(key);
-                        Path p = dir.resolve(file);
-                        if (!file.isEmpty() && !Files.isRegularFile(p)) {
-                            SpecNode at = notes.optional(key);
-                            (at == null ? notes : at).problem("the lab notes file " + file + " does not exist",
-                                    "실습 안내 파일 " + file + "이(가) 없습니다");
-                        }
+                        Path p = fileOf(dir, notes, key, "the lab notes file", "실습 안내 파일");
                         if (key.equals("ko")) {
                             notesKo = p;
                         } else {
@@ -291,6 +285,43 @@ public final class Courseware {
         }
         return new Unit(id, version, Text.of(n, "title"), Text.of(n, "summary"), track, grades, hours, ncs,
                 Text.of(n, "competency"), strings(n.optional("prerequisites")), lessons, quiz, labUses, dir);
+    }
+
+    /**
+     * The file that {@code key} of {@code n} names in the unit folder; a name that does not exist, or that is
+     * no file of the folder (an absolute path, a way out with {@code ..}, a NUL), is a problem of its line,
+     * and then the folder itself stands for it (never a regular file, so nothing reads it).
+     */
+    private static Path fileOf(Path dir, SpecNode n, String key, String what, String whatKo) {
+        String file = n.string(key);
+        Path p = inside(dir, file);
+        SpecNode at = n.optional(key);
+        if (p == null) {
+            (at == null ? n : at).problem(outside(what, file), outsideKo(whatKo, file));
+            return dir;
+        }
+        if (!file.isEmpty() && !Files.isRegularFile(p)) {
+            (at == null ? n : at).problem(what + " " + file + " does not exist", whatKo + " " + file + "이(가) 없습니다");
+        }
+        return p;
+    }
+
+    /** {@code file} resolved in {@code dir}, or null when it is not a name of a file under {@code dir}. */
+    private static @Nullable Path inside(Path dir, String file) {
+        try {
+            Path p = dir.resolve(file).normalize();
+            return p.startsWith(dir.normalize()) ? p : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static String outside(String what, String file) {
+        return what + " " + file + " is not a file of the unit's folder: name it relative to unit.yaml, without '..'";
+    }
+
+    private static String outsideKo(String whatKo, String file) {
+        return whatKo + " " + file + "은(는) 단원 폴더의 파일이 아닙니다: unit.yaml 기준 상대 경로로, '..' 없이 쓰세요";
     }
 
     private static List<String> strings(@Nullable SpecNode n) {
@@ -332,7 +363,13 @@ public final class Courseware {
                     }
                 } else if (!target.startsWith("http://") && !target.startsWith("https://") && !target.startsWith("#")) {
                     String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
-                    if (!Files.isRegularFile(lesson.getParent().resolve(path).normalize())) {
+                    Path file;
+                    try {
+                        file = lesson.getParent().resolve(path).normalize();
+                    } catch (InvalidPathException e) {
+                        file = null;
+                    }
+                    if (file == null || !Files.isRegularFile(file)) {
                         broken = "no file " + path + " beside the lesson";
                     }
                 }

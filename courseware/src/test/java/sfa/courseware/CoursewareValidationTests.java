@@ -136,6 +136,32 @@ class CoursewareValidationTests {
         assertThat(r.units().get("demo").labs().getFirst().notesEn()).hasFileName("hold.en.md");
     }
 
+    // #issue 10: found by UnitFolderFuzzingTests; a NUL in a link threw InvalidPathException out of the loader
+    @Test
+    void aLinkThatIsNoFileNameAtAllIsABrokenLinkNotACrash() throws IOException {
+        write("courseware/units/demo/lessons/01.en.md", "# First\n\nSee [the picture](img/a\u0000b.svg).\n");
+
+        assertThat(load().problems()).extracting(Problem::format)
+                .containsExactly("courseware/units/demo/lessons/01.en.md:3:5: broken link (img/a\u0000b.svg): no file img/a\u0000b.svg beside the lesson");
+    }
+
+    // #issue 10: a teacher's draft could make the loader read any file of the server as its quiz or lessons
+    @Test
+    void aLessonOrQuizFileOutsideTheUnitFolderIsRefusedAndNeverRead() throws IOException {
+        write("courseware/units/secret.yaml", QUIZ);
+        write("courseware/units/demo/unit.yaml", UNIT.replace("quiz: quiz.yaml", "quiz: ../secret.yaml")
+                .replace("ko: lessons/01.ko.md", "ko: /etc/hostname").replace("en: lessons/01.en.md", "en: \"lessons/\\0.md\""));
+        Path dir = root.resolve("courseware/units/demo");
+
+        Courseware.Result r = Courseware.loadUnit(dir, java.util.Set.of(), Catalog.fromDirectory(root.resolve("courseware/labs")));
+
+        assertThat(r.problems()).extracting(Problem::format).containsExactly(
+                "unit.yaml:14:9: the lesson file /etc/hostname is not a file of the unit's folder: name it relative to unit.yaml, without '..'",
+                "unit.yaml:15:9: the lesson file lessons/\u0000.md is not a file of the unit's folder: name it relative to unit.yaml, without '..'",
+                "unit.yaml:16:7: the quiz file ../secret.yaml is not a file of the unit's folder: name it relative to unit.yaml, without '..'");
+        assertThat(r.units().get("demo").quiz()).isNull();
+    }
+
     @Test
     void anUnknownPrerequisiteIsNamedWithItsFileAndLine() throws IOException {
         write("courseware/units/demo/unit.yaml", UNIT.replace("prerequisites: []", "prerequisites: [self-hld]"));

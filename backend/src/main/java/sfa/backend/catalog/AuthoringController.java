@@ -50,9 +50,20 @@ class AuthoringController {
             return new Html(markdown.html(md));
         }
         // the lesson's own images, from the version being edited, addressed relative to the lesson's file
-        java.nio.file.Path folder = java.nio.file.Path.of(path).getParent();
+        java.nio.file.Path folder;
+        try {
+            folder = java.nio.file.Path.of(path).getParent();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw ApiProblem.badRequest("invalid-path", "'" + path + "' is not a file name of the unit",
+                    "'" + path + "'은(는) 단원의 파일 이름이 아닙니다");
+        }
         return new Html(markdown.html(md, address -> {
-            java.nio.file.Path target = (folder == null ? java.nio.file.Path.of(address) : folder.resolve(address)).normalize();
+            java.nio.file.Path target;
+            try {
+                target = (folder == null ? java.nio.file.Path.of(address) : folder.resolve(address)).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                return ""; // no file name at all: shown without its image, as one outside the unit is
+            }
             return target.startsWith("..") ? "" : UnitImages.address(unit, version, target.toString().replace('\\', '/'));
         }));
     }

@@ -10,7 +10,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The API's 401 and 403 answers from the security filters as RFC 9457 problems with Korean and English
+ * The API's 400, 401 and 403 answers from the security filters as RFC 9457 problems with Korean and English
  * text, like every other refusal; the {@code WWW-Authenticate} header of RFC 6750 stays.
  */
 final class ProblemResponses {
@@ -43,12 +43,24 @@ final class ProblemResponses {
         };
     }
 
+    /**
+     * A request the firewall refuses (a NUL, an encoded slash or other dangerous characters in its address):
+     * 400 as a problem too, instead of an empty answer.
+     */
+    static org.springframework.security.web.firewall.RequestRejectedHandler rejected() {
+        return (request, response, e) -> {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            write(response, "rejected-request", "the address of the request has characters that are not allowed",
+                    "요청 주소에 쓸 수 없는 문자가 있습니다");
+        };
+    }
+
     private static void write(HttpServletResponse response, String code, String english, String korean) throws IOException {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         int status = response.getStatus();
         response.getWriter().write("{\"type\":\"urn:sfa:problem:" + code + "\",\"title\":\""
-                + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"detail\":\"" + english
+                + (status == 401 ? "Unauthorized" : status == 400 ? "Bad Request" : "Forbidden") + "\",\"status\":" + status + ",\"detail\":\"" + english
                 + "\",\"code\":\"" + code + "\",\"message\":{\"ko\":\"" + korean + "\",\"en\":\"" + english + "\"}}");
     }
 }

@@ -33,6 +33,12 @@ public class SecurityConfiguration {
         return new KeycloakClientRegistrations(properties);
     }
 
+    /** The firewall's refusals (before any filter chain) as problems, like every other refusal. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler rejectedRequests() {
+        return ProblemResponses.rejected();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http,

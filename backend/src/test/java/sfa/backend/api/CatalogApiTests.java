@@ -95,6 +95,21 @@ class CatalogApiTests extends ApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.html").value(""));
     }
 
+    // #issue 10: found by ApiFuzzingTests; a NUL in the lesson's path or an image's address was a 500
+    @Test
+    void aLessonPreviewWhosePathOrImageIsNoFileNameIsRefusedOrShownWithoutTheImageNeverAServerError() throws Exception {
+        var teacher = teacher("jb-teacher", "jeonbuk-mechanical");
+        mvc.perform(post(UNITS + "/self-hold/preview-markdown").param("version", "3").param("path", "lessons/\u0000.md")
+                        .with(teacher).contentType(MediaType.TEXT_PLAIN).content("# x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-path"))
+                .andExpect(jsonPath("$.message.ko").isNotEmpty());
+        mvc.perform(post(UNITS + "/self-hold/preview-markdown").param("version", "3").param("path", "lessons/01-contacts.ko.md")
+                        .with(teacher).contentType(MediaType.TEXT_PLAIN).content("![a](img/\u0000.svg) text"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.html").value(containsString("text")));
+    }
+
     @Test
     void theLessonPreviewShowsTheLessonsOwnImagesFromTheVersionBeingEdited() throws Exception {
         mvc.perform(post(UNITS + "/self-hold/preview-markdown").param("version", "3").param("path", "lessons/01-contacts.ko.md")

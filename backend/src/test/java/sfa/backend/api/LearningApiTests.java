@@ -89,6 +89,17 @@ class LearningApiTests extends ApiTest {
         assertThat(JsonPath.<String>read(body, "$.unit.labs[0].instructions.en")).isNotBlank();
     }
 
+    // #issue 10: found by ApiFuzzingTests; the firewall's refusal was a 400 with an empty body
+    @Test
+    void anAddressTheFirewallRefusesIsAProblemWithItsCodeAndMessageLikeEveryOtherRefusal() throws Exception {
+        mvc.perform(post("/api/schools/" + GUMI + "/my/units/{unit}/quiz/attempts", "\u0000-hold").with(student("gm-student3", GUMI))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("rejected-request"))
+                .andExpect(jsonPath("$.message.ko").isNotEmpty())
+                .andExpect(jsonPath("$.message.en").isNotEmpty());
+    }
+
     @Test
     void aWrongQuizAnswerIsMarkedWithItsExplanationAndTheBestScoreIsKept() throws Exception {
         var me = student("gm-student3", GUMI);

@@ -26,7 +26,7 @@ import sfa.backend.security.SecurityConfiguration;
 
 /** The report endpoints alone (a web slice: no store, the report service replaced), fast. */
 @WebMvcTest(ReportController.class)
-@Import({SecurityConfiguration.class, CallerResolver.class, SchoolScope.class})
+@Import({SecurityConfiguration.class, CallerResolver.class, SchoolScope.class, sfa.backend.web.Texts.class})
 class ReportControllerSliceTests {
 
     @Autowired

@@ -133,7 +133,15 @@ public final class CommandScript {
         return items;
     }
 
+    /** The longest time a command can be at: a day (a lab's sequence lasts minutes; a fault is limited the same way). */
+    private static final long MAX_MILLIS = 86_400_000;
+
     private static long millis(String seconds) {
-        return new java.math.BigDecimal(seconds).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        java.math.BigDecimal ms = new java.math.BigDecimal(seconds).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP);
+        if (ms.compareTo(java.math.BigDecimal.valueOf(MAX_MILLIS)) > 0) {
+            // a time past a day (or past a long's range) is a mistake, refused as any other bad item
+            throw new IllegalArgumentException("the time " + seconds + " s is too late: at most " + MAX_MILLIS / 1000 + " s (a day)");
+        }
+        return ms.longValueExact();
     }
 }

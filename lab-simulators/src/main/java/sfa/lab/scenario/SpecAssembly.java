@@ -370,8 +370,18 @@ final class SpecAssembly {
             if (m == null || !t[1].startsWith("X")) {
                 throw new IllegalArgumentException("on a bare board 'device' is an input terminal such as IN.X0, not " + device);
             }
-            int point = Integer.parseInt(t[1].substring(1));
-            b.input(name, io.address(), () -> m.lit(point), io.ko(), io.en());
+            int point;
+            try {
+                point = Integer.parseInt(t[1].substring(1));
+            } catch (NumberFormatException e) {
+                point = -1;
+            }
+            if (point < 0 || point >= m.points()) {
+                // checked here: the module would only find out at the first scan, by an index out of bounds
+                throw new IllegalArgumentException(t[0] + " has the inputs X0 to X" + (m.points() - 1) + ", not " + t[1]);
+            }
+            int input = point;
+            b.input(name, io.address(), () -> m.lit(input), io.ko(), io.en());
             return;
         }
         switch (a.area()) {

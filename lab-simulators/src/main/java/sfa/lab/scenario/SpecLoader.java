@@ -124,7 +124,8 @@ public final class SpecLoader {
                 item.required("name").problem("the name '" + name + "' must be letters, digits and '_'",
                         "이름 '" + name + "'에는 영문자, 숫자, '_'만 쓸 수 있습니다");
             }
-            if (!names.add(name.toUpperCase(Locale.ROOT))) {
+            // a part without a name is already a problem ('missing name'); only named parts can clash
+            if (!name.isEmpty() && !names.add(name.toUpperCase(Locale.ROOT))) {
                 item.required("name").problem("two parts are named " + name, name + " 이름이 두 번 쓰였습니다");
             }
             Map<String, LabSpec.Value> params = new LinkedHashMap<>();
@@ -288,7 +289,7 @@ public final class SpecLoader {
         for (SpecNode item : list.items()) {
             item.allowOnly("an objective", "id", "check", "ko", "en", "fail", "weight", "show");
             String id = item.string("id");
-            if (!ids.add(id)) {
+            if (!id.isEmpty() && !ids.add(id)) {
                 item.required("id").problem("two objectives have the id '" + id + "'", "목표 id '" + id + "'가 두 번 쓰였습니다");
             }
             SpecNode check = item.required("check");

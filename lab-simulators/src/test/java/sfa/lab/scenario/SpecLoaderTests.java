@@ -37,6 +37,50 @@ class SpecLoaderTests {
         assertThat(r.spec().objectives().getFirst().checks()).hasSize(1);
     }
 
+    // #issue 10: found by SpecLoaderFuzzingTests; the press time overflowed a long and threw ArithmeticException
+    @Test
+    void aPressTimeTooLargeForAnyClockIsAProblemOfItsLineNotACrash() {
+        SpecLoader.Result r = SpecLoader.load(MINIMAL.replace("\"START@0.5\"", "\"START@0.5\", \"START@2311111111111111111111.0\""),
+                "lamp-test.yaml");
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Problem::format)
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("lamp-test.yaml:13:").contains("too late");
+    }
+
+    // #issue 10: found by SpecLoaderFuzzingTests; the second part without a name was taken for a clash of
+    // names, whose problem was then put on the missing name node (NullPointerException)
+    @Test
+    void partsAndObjectivesWithoutNamesAreEachAProblemNotAClashOfNames() {
+        SpecLoader.Result r = SpecLoader.load(MINIMAL
+                .replace("{type: lamp, name: LAMP}", "{type: lamp}\n  - {type: lamp}\n  - {type: lamp, name: LAMP}")
+                .replace("  - id: lit\n", "  - check: after rise(START) within 100ms LAMP\n    ko: 켜집니다\n    en: it lights\n  - check: LAMP\n"),
+                "lamp-test.yaml");
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Problem::format)
+                .anySatisfy(p -> assertThat(p).startsWith("lamp-test.yaml:7:").contains("missing 'name'"))
+                .anySatisfy(p -> assertThat(p).startsWith("lamp-test.yaml:8:").contains("missing 'name'"))
+                .anySatisfy(p -> assertThat(p).contains("missing 'id'"))
+                .noneSatisfy(p -> assertThat(p).contains("two "));
+    }
+
+    // #issue 10: found by SpecLoaderFuzzingTests; the first scan of the check run threw ArrayIndexOutOfBoundsException
+    @Test
+    void aBareBoardInputPastTheInputModulesLastPointIsAProblemOfItsLine() throws java.io.IOException {
+        String wiring;
+        try (var in = SpecLoaderTests.class.getResourceAsStream("/labs/wiring-sensors.yaml")) {
+            wiring = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        SpecLoader.Result r = SpecLoader.load(wiring.replace("{type: input_module, name: IN, points: 8}",
+                "{type: input_module, name: IN, points: 1}"), "wiring-sensors.yaml");
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Problem::format)
+                .anySatisfy(p -> assertThat(p).startsWith("wiring-sensors.yaml:28:").contains("IN has the inputs X0 to X0, not X1"));
+    }
+
     @Test
     void everyProblemOfABrokenSpecIsListedWithItsLineAndNothingIsLoaded() {
         String broken = MINIMAL
