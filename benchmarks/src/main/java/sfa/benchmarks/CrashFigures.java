@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The crash test's counts, shared by the students and the checks, and the violations found: a violation is an
@@ -28,14 +29,20 @@ final class CrashFigures {
     final AtomicLong liveResumedFromSnapshot = new AtomicLong();
     final AtomicLong liveBehind = new AtomicLong();
     final List<Long> restartMillis = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> violations = new java.util.LinkedHashSet<>();
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
 
-    void violation(AtomicLong counter, String what) {
+    /** Records a violation; the same one found again after a later restart counts once. */
+    void violation(@Nullable AtomicLong counter, String what) {
+        synchronized (violations) {
+            if (violations.contains(what)) {
+                return;
+            }
+            violations.add(what);
+        }
         if (counter != null) {
             counter.incrementAndGet();
         }
-        violations.add(what);
     }
 
     void refusal(String what) {
