@@ -24,11 +24,16 @@ class IdempotencyConfiguration {
     IdempotencyRecords idempotencyRecords(MongoTemplate mongo, ObjectProvider<MongoServer> embeddedStore) {
         IdempotencyRecords records = new IdempotencyRecords(mongo);
         if (embeddedStore.getIfAvailable() != null) {
-            long released = records.releaseInFlight();
-            if (released > 0) {
-                LoggerFactory.getLogger(IdempotencyConfiguration.class).info(
-                        "{} idempotent requests were in flight when the server stopped: their retries will run again",
-                        released);
+            var log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
+            try {
+                long released = records.releaseInFlight();
+                if (released > 0) {
+                    log.info("{} idempotent requests were in flight when the server stopped: their retries will run again",
+                            released);
+                }
+            } catch (RuntimeException e) {
+                // a convenience, not a reason to stay down: their retries then wait until the records are stale
+                log.warn("could not release the idempotent requests left in flight: {}", e.toString());
             }
         }
         return records;
