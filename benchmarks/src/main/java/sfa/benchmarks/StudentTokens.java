@@ -56,12 +56,21 @@ final class StudentTokens {
 
     /** A student's access token, valid from now for {@code seconds}. */
     String student(String username, String displayName, String school, long seconds) {
+        return token(username, displayName, school, "student", seconds);
+    }
+
+    /** A teacher's access token (realm role {@code teacher}, which may read the school's students' work). */
+    String teacher(String username, String displayName, String school, long seconds) {
+        return token(username, displayName, school, "teacher", seconds);
+    }
+
+    private String token(String username, String displayName, String school, String role, long seconds) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"api-load\"}";
         String claims = "{\"iss\":" + Json.str(issuer) + ",\"sub\":" + Json.str("load-" + username)
                 + ",\"aud\":\"account\",\"azp\":\"sfa-web\",\"iat\":" + now + ",\"exp\":" + (now + seconds)
                 + ",\"preferred_username\":" + Json.str(username) + ",\"name\":" + Json.str(displayName)
-                + ",\"realm_access\":{\"roles\":[\"student\",\"default-roles-sfa\"]},\"school\":" + Json.str(school) + "}";
+                + ",\"realm_access\":{\"roles\":[" + Json.str(role) + ",\"default-roles-sfa\"]},\"school\":" + Json.str(school) + "}";
         String signingInput = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {

@@ -10,11 +10,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (none when the student's own OPC UA client controls it), and, while it is suspended, the snapshot it
  * continues from. The running plant itself lives in a {@link LabHost}.
  *
- * @param snapshot the plant's state when it was suspended (idle, or its node stopped); null while active
+ * @param snapshot the plant's state at its last checkpoint or suspension; null before the first
+ * @param snapshotTimeMs the simulated time the snapshot holds at least (read just before it was taken): a session
+ *        resumed after a crash continues from there or later; null before the first snapshot
  */
 @Document("live_labs")
 public record LiveLab(@Id String id, String school, String username, String lab, @Nullable String program,
-        State state, Instant openedAt, Instant lastActivity, byte @Nullable [] snapshot, @Nullable Boolean sequence) {
+        State state, Instant openedAt, Instant lastActivity, byte @Nullable [] snapshot, @Nullable Boolean sequence,
+        @Nullable Long snapshotTimeMs) {
 
     /** Whether starting plays the lab's test sequence (records written before free runs existed have none: yes). */
     public boolean playsSequence() {

@@ -23,7 +23,7 @@ import sfa.lab.session.LabSession;
 
 /**
  * Students' live lab sessions: opened on the {@link LabHost}, recorded in the store, checkpointed as
- * snapshots every minute, suspended after {@code sfa.labs.idle-minutes} (30) without the student, and
+ * snapshots every minute ({@code sfa.labs.checkpoint-ms}, with the simulated time each holds), suspended after {@code sfa.labs.idle-minutes} (30) without the student, and
  * resumed exactly from the snapshot the next time the student comes back — also after a restart.
  */
 @Service
@@ -63,7 +63,7 @@ public class LiveLabs {
         LabHost.Opened o = host.open(labId, program, plays);
         Instant now = Instant.now();
         LiveLab lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), labId, program,
-                LiveLab.State.ACTIVE, now, now, null, plays));
+                LiveLab.State.ACTIVE, now, now, null, plays, null));
         touched.put(lab.id(), now);
         return new Opened(lab, o.session(), o.login());
     }
@@ -82,7 +82,8 @@ public class LiveLabs {
             // the id was taken meanwhile: keep the record under the new one
             mongo.remove(Query.query(where("_id").is(id)), LiveLab.class);
             lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), lab.lab(), lab.program(),
-                    LiveLab.State.ACTIVE, lab.openedAt(), Instant.now(), lab.snapshot(), lab.sequence()));
+                    LiveLab.State.ACTIVE, lab.openedAt(), Instant.now(), lab.snapshot(), lab.sequence(),
+                    lab.snapshotTimeMs()));
         } else {
             mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("state", LiveLab.State.ACTIVE)
                     .set("lastActivity", Instant.now()), LiveLab.class);
@@ -137,9 +138,11 @@ public class LiveLabs {
         for (String id : host.ids()) {
             Instant last = touched.getOrDefault(id, now);
             try {
+                // read before the snapshot is taken, so the snapshot holds this time or later
+                Long timeMs = host.session(id).map(s -> s.status().timeMillis()).orElse(null);
                 byte[] snapshot = host.snapshot(id);
                 boolean idleTooLong = last.plus(idle).isBefore(now);
-                Update u = new Update().set("snapshot", snapshot).set("lastActivity", last);
+                Update u = new Update().set("snapshot", snapshot).set("snapshotTimeMs", timeMs).set("lastActivity", last);
                 if (idleTooLong) {
                     u.set("state", LiveLab.State.SUSPENDED);
                 }

@@ -133,9 +133,12 @@ class LearningController {
         return trace(school, caller.username(), attempt);
     }
 
-    /** A teacher's view of one student in one unit: progress and every attempt. */
-    record StudentUnit(String username, Progress progress, List<Enrollment.QuizAttempt> quizAttempts,
-            List<AttemptSummary> labAttempts) {
+    /**
+     * A teacher's view of one student in one unit: progress and every attempt (the newest quiz attempts in full; the
+     * counts cover all of them).
+     */
+    record StudentUnit(String username, Progress progress, int quizAttemptCount, List<Enrollment.QuizAttempt> quizAttempts,
+            int labAttemptCount, List<AttemptSummary> labAttempts) {
     }
 
     @RequiresRole(Role.TEACHER)
@@ -144,7 +147,7 @@ class LearningController {
             Caller caller) {
         Enrollment e = enrollments.find(school, username, unit).orElseThrow(() -> ApiProblem.notFound(
                 username + " has not started unit " + unit, username + " 학생은 " + unit + " 단원을 시작하지 않았습니다"));
-        return new StudentUnit(username, learning.progress(e), e.quizAttempts(),
+        return new StudentUnit(username, learning.progress(e), e.quizAttemptCount(), e.quizAttempts(), e.labAttemptCount(),
                 labAttempts.of(school, username, unit).stream().map(AttemptSummary::of).toList());
     }
 

@@ -19,7 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The store a school gets with nothing installed: when {@code spring.data.mongodb.uri} is not set, a
  * MongoDB-wire server (mongo-java-server) runs in this JVM on a loopback port and keeps its data in an
- * H2 file ({@code sfa.data-dir}, default {@code ./data}), so data survive a restart. It has no
+ * H2 file ({@code sfa.data-dir}, default {@code ./data}), so data survive a restart, also a crash: each write is
+ * committed to the file before it is answered ({@link DurableH2Backend}). It has no
  * multi-document transactions; the platform writes each change as one atomic document update.
  * {@code sfa.data-dir=memory} keeps nothing (tests).
  */
@@ -54,7 +55,7 @@ public class EmbeddedMongo {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data folder " + dir, e);
             }
-            backend = new H2Backend(Path.of(dir, "sfa-store.mv").toString());
+            backend = DurableH2Backend.open(Path.of(dir, "sfa-store.mv").toString());
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);

@@ -1,5 +1,8 @@
 package sfa.backend.web;
 
+import de.bwaldvogel.mongo.MongoServer;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +16,27 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
+    /**
+     * The records; with the embedded store (a {@link MongoServer} in this JVM, the store's one writer) the requests
+     * a crash left in flight are released at startup, or their retries would be told to wait two minutes.
+     */
     @Bean
-    IdempotencyRecords idempotencyRecords(MongoTemplate mongo) {
-        return new IdempotencyRecords(mongo);
+    IdempotencyRecords idempotencyRecords(MongoTemplate mongo, ObjectProvider<MongoServer> embeddedStore) {
+        IdempotencyRecords records = new IdempotencyRecords(mongo);
+        if (embeddedStore.getIfAvailable() != null) {
+            var log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
+            try {
+                long released = records.releaseInFlight();
+                if (released > 0) {
+                    log.info("{} idempotent requests were in flight when the server stopped: their retries will run again",
+                            released);
+                }
+            } catch (RuntimeException e) {
+                // a convenience, not a reason to stay down: their retries then wait until the records are stale
+                log.warn("could not release the idempotent requests left in flight: {}", e.toString());
+            }
+        }
+        return records;
     }
 
     @Bean

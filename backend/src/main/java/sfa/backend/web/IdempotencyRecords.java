@@ -77,6 +77,18 @@ class IdempotencyRecords {
         }
     }
 
+    /**
+     * Forgets every request still marked in flight, so that their retries run now rather than after {@link #STALE}.
+     * Only where this process is the store's one writer (the embedded store): such a request died with the process
+     * before it, which a {@code kill -9} left no time to clear its mark. The attempts it may have stored still count
+     * once on the retry: their ids come from the key.
+     *
+     * @return how many were forgotten
+     */
+    long releaseInFlight() {
+        return mongo.remove(Query.query(where("done").is(false)), Record.class).getDeletedCount();
+    }
+
     void finish(String id, int status, @Nullable String contentType, byte[] body) {
         mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("done", true).set("status", status)
                 .set("contentType", contentType).set("body", new Binary(body)), Record.class);

@@ -1,0 +1,58 @@
+package sfa.backend.store;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded store's H2 backend, committing every write to its file before the write is answered, and only
+ * between writes. H2's MVStore on its own commits in the background about once a second, at any moment: a server
+ * killed with {@code kill -9} lost the last second of writes it had already acknowledged (quiz attempts, lessons
+ * read, idempotency records), and a commit in the middle of another write could store a document without its
+ * {@code _id} index entry, after which the store refused to delete it and the server to start (both found by
+ * {@code benchmarks/crash-test}, docs/benchmarks.md, "Crash safety"). Here the background commit is off; writes run
+ * side by side under a shared lock and each then commits under the exclusive one, so a commit never sees a write
+ * half done, and one commit covers every write finished before it. A commit writes the changed pages to the file
+ * (no fsync): what it wrote survives the process, not a power cut of the machine.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** The commands that change data, as drivers name them (compared without case). */
+    static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "drop",
+            "createindexes", "dropindexes", "dropdatabase", "renamecollection");
+
+    private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
+
+    DurableH2Backend(MVStore store) {
+        super(store);
+    }
+
+    static DurableH2Backend open(String file) {
+        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        Document answer;
+        writing.readLock().lock();
+        try {
+            answer = super.handleCommand(channel, database, command, query);
+        } finally {
+            writing.readLock().unlock();
+        }
+        writing.writeLock().lock();
+        try {
+            commit(); // nothing to write when another write's commit took this one along
+        } finally {
+            writing.writeLock().unlock();
+        }
+        return answer;
+    }
+}
