@@ -26,14 +26,38 @@ final class DurableH2Backend extends H2Backend {
             "createindexes", "dropindexes", "dropdatabase", "renamecollection");
 
     private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
+    /** Commits so far; guarded by the write lock. */
+    private long commits;
+    /** Every this many commits, chunks less full than {@link #COMPACT_FILL_PERCENT} are rewritten (at most 16 MB). */
+    static final int COMPACT_EVERY = 100;
+    static final int COMPACT_FILL_PERCENT = 60;
+    static final int COMPACT_BYTES = 16 * 1024 * 1024;
 
     DurableH2Backend(MVStore store) {
         super(store);
     }
 
     static DurableH2Backend open(String file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+        return open(file, RETENTION_MS);
     }
+
+    /**
+     * @param retentionMs how long a chunk no longer used is kept before its space is reused: H2's margin for
+     *        write buffers not yet on the disk (its default is 45 s)
+     */
+    static DurableH2Backend open(String file, int retentionMs) {
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        store.setRetentionTime(retentionMs);
+        return new DurableH2Backend(store);
+    }
+
+    /**
+     * The space of old versions is reused after 10 s (H2's default is 45 s, a margin for disks that hold writes in
+     * their buffers; this store does not fsync anyway, see above). Without its background writer H2 reuses the
+     * space only at commits, so the file stays about as large as the data plus this many seconds of writes: a lab's
+     * checkpoint rewritten every second grew it by hundreds of MB in benchmarks/crash-test.
+     */
+    static final int RETENTION_MS = 10_000;
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
@@ -50,6 +74,12 @@ final class DurableH2Backend extends H2Backend {
         writing.writeLock().lock();
         try {
             commit(); // nothing to write when another write's commit took this one along
+            if (++commits % COMPACT_EVERY == 0) {
+                // H2's background writer, which is off, also reclaimed the space of old versions: do it here,
+                // between writes, or a document rewritten again and again (a lab's checkpoint) grows the file forever
+                getMvStore().compact(COMPACT_FILL_PERCENT, COMPACT_BYTES);
+                commit();
+            }
         } finally {
             writing.writeLock().unlock();
         }

@@ -46,6 +46,24 @@ class DurableH2BackendTests {
         assertThat(after).containsExactly(49, 100, 101);
     }
 
+    @Test
+    void aDocumentRewrittenThousandsOfTimesKeepsTheFileSmall() throws Exception {
+        String file = data.resolve("sfa-store.mv").toString();
+        // a short retention, so that the reuse of old versions' space shows within the test (the platform keeps 10 s)
+        DurableH2Backend backend = DurableH2Backend.open(file, 100);
+        String snapshot = "x".repeat(20_000); // a live lab's checkpoint, rewritten again and again
+        inServer(backend, probe -> {
+            probe.insertOne(new Document("_id", "lab").append("snapshot", snapshot).append("n", 0));
+            for (int i = 1; i <= 3_000; i++) {
+                probe.updateOne(eq("_id", "lab"), set("n", i));
+            }
+            return null;
+        });
+        long bytes = java.nio.file.Files.size(Path.of(file));
+        System.out.println("store file after 3,000 rewrites of a 20 kB document: " + bytes / 1024 + " kB");
+        assertThat(bytes).as("the file reuses the space of old versions").isLessThan(16L * 1024 * 1024);
+    }
+
     private static <T> T inServer(H2Backend backend, Function<MongoCollection<Document>, T> work) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
