@@ -76,6 +76,21 @@ public class LiveLabs {
         if (running.isPresent()) {
             return new Opened(lab, running.get(), null);
         }
+        // one resume per session at a time: the workbench asks for a session's state and its stream together after
+        // a restart, and two resumes of one id moved the record to a second id, the first one then not found
+        // (benchmarks/crash-test)
+        synchronized (resuming.computeIfAbsent(id, k -> new Object())) {
+            var resumedMeanwhile = host.session(id);
+            if (resumedMeanwhile.isPresent()) {
+                return new Opened(find(school, student.username(), id), resumedMeanwhile.get(), null);
+            }
+            return resume(school, student, id, lab);
+        }
+    }
+
+    private final java.util.Map<String, Object> resuming = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Opened resume(String school, Caller student, String id, LiveLab lab) {
         LabHost.Opened o = lab.snapshot() == null ? host.open(lab.lab(), lab.program(), lab.playsSequence())
                 : host.resume(id, lab.lab(), lab.program(), lab.snapshot(), lab.playsSequence());
         if (!o.session().id().equals(id)) {

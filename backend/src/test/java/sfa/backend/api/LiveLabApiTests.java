@@ -205,6 +205,29 @@ class LiveLabApiTests extends ApiTest {
     }
 
     @Test
+    void aSuspendedSessionAskedForByManyRequestsAtOnceIsResumedOnceUnderItsOwnId() throws Exception { // #issue 10
+        var me = student("gm-live9", "gumi-electronic");
+        String program = Files.readString(content.root().resolve("courseware/solutions/conveyor-self-hold.st"));
+        String id = JsonPath.read(open(me, "conveyor-self-hold", program), "$.id");
+        mvc.perform(post(SCHOOL + "/my/labs/" + id + "/commands/stop").with(me));
+        liveLabs.checkpoint();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> mvc.perform(get(SCHOOL + "/my/labs/" + id).with(me)).andReturn().getResponse()
+                    .getContentAsString()));
+        }
+        for (var a : answers) {
+            assertThat(JsonPath.<String>read(a.get(), "$.id")).isEqualTo(id);
+        }
+        pool.shutdown();
+        mvc.perform(get(SCHOOL + "/my/labs/" + id).with(me)).andExpect(status().isOk());
+        mvc.perform(get(SCHOOL + "/my/labs").with(me))
+                .andExpect(jsonPath("$[?(@.id=='" + id + "')]").value(org.hamcrest.Matchers.hasSize(1)));
+    }
+
+    @Test
     void theStudentsOwnOpcUaClientDrivesTheSessionWithTheLoginTheApiGave() throws Exception {
         var me = student("gm-live6", "gumi-electronic");
         String opened = open(me, "conveyor-self-hold", null);
