@@ -69,9 +69,14 @@ public final class CrashTest {
                     threads.add(Thread.ofVirtual().start(new CrashStudent(ledgers.get(i), unitsOf.get(i), api, figures,
                             stop::get, new Random(random.nextLong()))));
                 }
-                long active = 1000 + random.nextLong(5001);
-                activeMillis += active;
-                Thread.sleep(active); // the random moment of the kill
+                // the random moment of the kill: after a random number of answered writes (about 1-6 s of work
+                // here), waiting for that state rather than for a time
+                long target = figures.acknowledged.get() + 30 + random.nextLong(321);
+                long began = System.nanoTime();
+                while (figures.acknowledged.get() < target && System.nanoTime() - began < 10_000_000_000L) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                activeMillis += (System.nanoTime() - began) / 1_000_000;
                 backend.kill9();
                 stop.set(true);
                 for (Thread t : threads) {
