@@ -35,6 +35,12 @@ abstract class BrowserTest {
         }
     }
 
+    static {
+        // CI machines can be several times slower than a school PC (Keycloak took 34 s to start on one, 5 s here):
+        // an assertion waits up to 15 s for what a user would see, instead of Playwright's 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
     @BeforeEach
     void openBrowser() {
         Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium is not installed (bin/test installs it)");

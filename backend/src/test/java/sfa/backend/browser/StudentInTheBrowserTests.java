@@ -33,12 +33,14 @@ class StudentInTheBrowserTests extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/units/self-hold$"));
 
         page.locator("#lessons a").first().click();
+        page.waitForURL("**/units/self-hold/lessons/**"); // and its load event: htmx has bound the buttons
         assertThat(page.locator("article.lesson h1")).isVisible();
         browser.screenshot("lesson");
         page.getByText("다 읽었습니다").click();
         assertThat(page.locator("#read")).containsText("✓ 읽음");
 
         page.getByText("단원으로", new Page.GetByTextOptions().setExact(false)).click();
+        page.waitForURL("**/units/self-hold");
         assertThat(page.locator("#lessons")).containsText("✓ 읽음");
         page.locator("#item-q1 input[value=b]").check();
         page.locator("#item-q3 input[value=true]").check();

@@ -13,6 +13,8 @@ class TeacherInTheBrowserTests extends BrowserTest {
         Page page = logIn("bs-teacher");
         page.navigate("http://localhost:" + port + "/units/hmi-design");
         page.locator("#edit-unit").click();
+        // the button works once the page's module has run, which is before the load event waitForURL waits for
+        page.waitForURL("**/authoring/hmi-design");
         page.locator("#new-draft").click();
 
         assertThat(page.locator("#editor")).isVisible();
