@@ -18,6 +18,7 @@ export async function call(method, path, body, type) {
   }
   // A change is sent with an Idempotency-Key and retried with the same key when the network or the server
   // failed on the way: the platform then answers the first result again instead of counting the work twice.
+  // A read is retried too: a lab session moving to another server, or a server stopping, answers 503 for a moment.
   const changing = method !== 'GET' && method !== 'HEAD';
   if (changing) headers['Idempotency-Key'] = newKey();
   for (let attempt = 0; ; attempt++) {
@@ -25,11 +26,11 @@ export async function call(method, path, body, type) {
     try {
       r = await fetch(path, { method, headers, body: payload });
     } catch (e) {
-      if (!changing || attempt >= 2) throw e;
+      if (attempt >= 2) throw e;
       await pause(1000 * (attempt + 1));
       continue;
     }
-    if (changing && attempt < 2 && (r.status === 409 && r.headers.get('Retry-After') || r.status === 502
+    if (attempt < 2 && (changing && r.status === 409 && r.headers.get('Retry-After') || r.status === 502
         || r.status === 503 && !path.includes('/attempts') || r.status === 504)) {
       await pause(1000 * (attempt + 1));
       continue;

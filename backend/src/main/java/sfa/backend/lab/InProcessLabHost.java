@@ -35,8 +35,9 @@ class InProcessLabHost implements LabHost {
     InProcessLabHost(Content content, @Value("${sfa.opcua.enabled:true}") boolean opcUaEnabled,
             @Value("${sfa.opcua.port:4840}") int port, @Value("${sfa.opcua.hostname:localhost}") String hostname,
             @Value("${sfa.opcua.bind:0.0.0.0}") String bind, @Value("${sfa.data-dir:./data}") String dataDir,
-            @Value("${sfa.labs.speed:1.0}") double speed) throws Exception {
-        this.sessions = new LabSessions(content.labs(), speed);
+            @Value("${sfa.labs.speed:1.0}") double speed, @Value("${sfa.cluster.node:}") String node) throws Exception {
+        // on a cluster a session's id starts with its node's name, which a proxy routes by (docs/cluster.md)
+        this.sessions = new LabSessions(content.labs(), speed, node.isEmpty() ? "" : node + "-");
         if (opcUaEnabled) {
             Path pki = dataDir.equals("memory") ? Files.createTempDirectory("sfa-opcua-pki") : Path.of(dataDir, "opcua-pki");
             char[] password = System.getenv().getOrDefault("SFA_OPCUA_KEYSTORE_PASSWORD", "labsim").toCharArray();
@@ -139,6 +140,11 @@ class InProcessLabHost implements LabHost {
     @Override
     public void afterScan(Consumer<LabSession> listener) {
         sessions.afterScan(listener);
+    }
+
+    @Override
+    public void onClose(Consumer<String> listener) {
+        sessions.onClose(listener);
     }
 
     @Override

@@ -51,6 +51,9 @@ public interface LabHost {
     /** Called after a session ran scans (on the host's scheduler thread: be quick). */
     void afterScan(Consumer<LabSession> listener);
 
+    /** Called with the id of every session that stops running on this host (closed, let go, suspended). */
+    void onClose(Consumer<String> listener);
+
     List<String> ids();
 
     enum Action { START, STOP, RESET }

@@ -24,6 +24,8 @@ import sfa.lab.session.LabSession;
 class LabStream implements org.springframework.context.SmartLifecycle {
 
     static final long FRAME_MS = 50;
+    /** How soon a browser whose stream ended reconnects (EventSource's own default is about 3 s). */
+    static final long RECONNECT_MS = 1000;
 
     /**
      * What a browser draws: simulated time, the PLC's state, every I/O point's value by name, the program's
@@ -56,8 +58,26 @@ class LabStream implements org.springframework.context.SmartLifecycle {
         return t;
     });
 
-    LabStream() {
+    LabStream(LabHost host) {
         frames.scheduleAtFixedRate(this::send, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
+        host.onClose(this::end);
+    }
+
+    /**
+     * Ends the streams of a session that stopped running here (closed, or moved to another node): the browsers
+     * reconnect by themselves, within a second, and find it where it runs now.
+     */
+    private void end(String id) {
+        List<Subscriber> ended = subscribers.remove(id);
+        if (ended != null) {
+            ended.forEach(s -> s.emitter().complete());
+        }
+    }
+
+    /** Stops after {@link LiveLabs} has let its sessions go, still before the web server's graceful shutdown. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
     }
 
     private volatile boolean running = true;
@@ -119,7 +139,11 @@ class LabStream implements org.springframework.context.SmartLifecycle {
     private void push(Subscriber s) {
         Frame f = Frame.of(s.session());
         try {
-            s.emitter().send(SseEmitter.event().name("frame").data(f, MediaType.APPLICATION_JSON));
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name("frame").data(f, MediaType.APPLICATION_JSON);
+            if (s.lastScans()[0] < 0) {
+                event.reconnectTime(RECONNECT_MS);
+            }
+            s.emitter().send(event);
             s.lastScans()[0] = f.scans();
         } catch (IOException | IllegalStateException e) {
             subscribers.getOrDefault(s.session().id(), List.of()).remove(s);

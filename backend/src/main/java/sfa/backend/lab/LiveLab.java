@@ -13,11 +13,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param snapshot the plant's state at its last checkpoint or suspension; null before the first
  * @param snapshotTimeMs the simulated time the snapshot holds at least (read just before it was taken): a session
  *        resumed after a crash continues from there or later; null before the first snapshot
+ * @param node the node running the session ({@link LabNodes}); null while nobody runs it (suspended, or let go by a
+ *        node for another to take it)
+ * @param running whether the plant was running at the snapshot: a session that moves to another node runs on there
  */
 @Document("live_labs")
 public record LiveLab(@Id String id, String school, String username, String lab, @Nullable String program,
         State state, Instant openedAt, Instant lastActivity, byte @Nullable [] snapshot, @Nullable Boolean sequence,
-        @Nullable Long snapshotTimeMs) {
+        @Nullable Long snapshotTimeMs, @Nullable String node, @Nullable Boolean running) {
 
     /** Whether starting plays the lab's test sequence (records written before free runs existed have none: yes). */
     public boolean playsSequence() {

@@ -25,9 +25,15 @@ import sfa.lab.session.LabSession;
  * Students' live lab sessions: opened on the {@link LabHost}, recorded in the store, checkpointed as
  * snapshots every minute ({@code sfa.labs.checkpoint-ms}, with the simulated time each holds), suspended after {@code sfa.labs.idle-minutes} (30) without the student, and
  * resumed exactly from the snapshot the next time the student comes back — also after a restart.
+ *
+ * <p>On a cluster ({@link LabNodes}) the record names the node running the session. A node asked for a session
+ * another node runs takes it over: it asks that node to let it go (which stores a fresh snapshot) or, when that
+ * node is gone, continues from the last checkpoint; either way it claims the record in one conditional write, so a
+ * session never runs on two nodes. A node that finds a session it runs claimed by another lets its copy go. A node
+ * that stops lets all its sessions go with fresh snapshots first.
  */
 @Service
-public class LiveLabs {
+public class LiveLabs implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveLabs.class);
 
@@ -36,13 +42,25 @@ public class LiveLabs {
 
     private final LabHost host;
     private final MongoTemplate mongo;
+    private final LabNodes nodes;
     private final Duration idle;
+    private final int capacity;
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+    /** One move of a session (resume, take-over, release) at a time; entries go when the session leaves this node. */
+    private final Map<String, Object> moving = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
-    LiveLabs(LabHost host, MongoTemplate mongo, @Value("${sfa.labs.idle-minutes:30}") long idleMinutes) {
+    LiveLabs(LabHost host, MongoTemplate mongo, LabNodes nodes, @Value("${sfa.labs.idle-minutes:30}") long idleMinutes,
+            @Value("${sfa.labs.capacity:0}") int capacity) {
         this.host = host;
         this.mongo = mongo;
+        this.nodes = nodes;
         this.idle = Duration.ofMinutes(idleMinutes);
+        this.capacity = capacity;
+        host.onClose(id -> {
+            touched.remove(id);
+            moving.remove(id);
+        });
     }
 
     public record Opened(LiveLab lab, LabSession session, Credentials.@Nullable Issued login) {
@@ -54,6 +72,12 @@ public class LiveLabs {
 
     /** With {@code sequence} false a free run: only the student's panel (and program) act on the plant. */
     public Opened open(String school, Caller student, String labId, @Nullable String program, boolean sequence) {
+        refuseWhenStopping();
+        if (capacity > 0 && host.ids().size() >= capacity) {
+            throw ApiProblem.unavailable("labs-full", "this lab server runs as many live labs as it may (" + capacity
+                    + "): try again in a minute, or ask your teacher",
+                    "이 실습 서버는 이미 최대 개수(" + capacity + "개)의 실습을 실행하고 있습니다. 잠시 뒤에 다시 하거나 선생님께 문의하세요");
+        }
         List<LiveLab> mine = mongo.find(Query.query(where("school").is(school).and("username").is(student.username())
                 .and("state").ne(LiveLab.State.CLOSED)).with(org.springframework.data.domain.Sort.by("openedAt")), LiveLab.class);
         for (int i = 0; i <= mine.size() - PER_STUDENT; i++) {
@@ -63,34 +87,75 @@ public class LiveLabs {
         LabHost.Opened o = host.open(labId, program, plays);
         Instant now = Instant.now();
         LiveLab lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), labId, program,
-                LiveLab.State.ACTIVE, now, now, null, plays, null));
+                LiveLab.State.ACTIVE, now, now, null, plays, null, nodes.me(), false));
         touched.put(lab.id(), now);
         return new Opened(lab, o.session(), o.login());
     }
 
-    /** The student's session, running: resumed from its snapshot if it was suspended or its host restarted. */
+    /**
+     * The student's session, running here: resumed from its snapshot if it was suspended or its host restarted, taken
+     * over from another node if that node runs it or ran it and is gone.
+     */
     public Opened use(String school, Caller student, String id) {
         LiveLab lab = find(school, student.username(), id);
         touched.put(id, Instant.now());
         var running = host.session(id);
-        if (running.isPresent()) {
+        if (running.isPresent() && nodes.me().equals(lab.node())) {
             return new Opened(lab, running.get(), null);
         }
-        // one resume per session at a time: the workbench asks for a session's state and its stream together after
-        // a restart, and two resumes of one id moved the record to a second id, the first one then not found
-        // (benchmarks/crash-test)
-        synchronized (resuming.computeIfAbsent(id, k -> new Object())) {
-            var resumedMeanwhile = host.session(id);
-            if (resumedMeanwhile.isPresent()) {
-                return new Opened(find(school, student.username(), id), resumedMeanwhile.get(), null);
+        // one move per session at a time: the workbench asks for a session's state and its stream together after a
+        // restart, and two resumes of one id moved the record to a second id, the first then not found (crash-test)
+        synchronized (moving.computeIfAbsent(id, k -> new Object())) {
+            LiveLab now = find(school, student.username(), id);
+            var meanwhile = host.session(id);
+            if (meanwhile.isPresent()) {
+                if (nodes.me().equals(now.node())) {
+                    return new Opened(now, meanwhile.get(), null);
+                }
+                // another node claimed the session while this one did not look: the copy here is behind it
+                log.info("lab session {} is run by node {} now: the copy on {} is let go", id, now.node(), nodes.me());
+                host.close(id);
             }
-            return resume(school, student, id, lab);
+            return takeOver(school, student, now);
         }
     }
 
-    private final java.util.Map<String, Object> resuming = new java.util.concurrent.ConcurrentHashMap<>();
+    private Opened takeOver(String school, Caller student, LiveLab lab) {
+        refuseWhenStopping();
+        String owner = lab.node();
+        if (owner != null && !owner.equals(nodes.me())) {
+            switch (nodes.askToRelease(owner, lab.id())) {
+                case RELEASED -> lab = find(school, student.username(), lab.id());
+                case NODE_GONE -> log.info("lab session {} continues on {} from its last snapshot: node {} is gone",
+                        lab.id(), nodes.me(), owner);
+                case NO_ANSWER -> throw moving(lab.id());
+            }
+        }
+        boolean runOn = lab.state() == LiveLab.State.ACTIVE && Boolean.TRUE.equals(lab.running());
+        // the claim: only if the record still names the node seen above (null: nobody runs it)
+        var claimed = mongo.updateFirst(Query.query(where("_id").is(lab.id()).and("node").is(lab.node())
+                        .and("state").ne(LiveLab.State.CLOSED)),
+                nodes.runHere().set("state", LiveLab.State.ACTIVE).set("lastActivity", Instant.now()), LiveLab.class);
+        if (claimed.getMatchedCount() == 0) {
+            throw moving(lab.id());
+        }
+        return resume(school, student, lab, runOn);
+    }
 
-    private Opened resume(String school, Caller student, String id, LiveLab lab) {
+    private static ApiProblem moving(String id) {
+        return ApiProblem.unavailable("lab-moving", "your lab session '" + id + "' is moving to another server: try again"
+                + " in a moment", "실습 세션 '" + id + "'이(가) 다른 서버로 옮겨 가는 중입니다. 잠시 뒤에 다시 하세요");
+    }
+
+    private void refuseWhenStopping() {
+        if (stopping) {
+            throw ApiProblem.unavailable("node-stopping", "this server is stopping: try again in a moment",
+                    "이 서버가 멈추는 중입니다. 잠시 뒤에 다시 하세요");
+        }
+    }
+
+    private Opened resume(String school, Caller student, LiveLab lab, boolean runOn) {
+        String id = lab.id();
         LabHost.Opened o = lab.snapshot() == null ? host.open(lab.lab(), lab.program(), lab.playsSequence())
                 : host.resume(id, lab.lab(), lab.program(), lab.snapshot(), lab.playsSequence());
         if (!o.session().id().equals(id)) {
@@ -98,13 +163,35 @@ public class LiveLabs {
             mongo.remove(Query.query(where("_id").is(id)), LiveLab.class);
             lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), lab.lab(), lab.program(),
                     LiveLab.State.ACTIVE, lab.openedAt(), Instant.now(), lab.snapshot(), lab.sequence(),
-                    lab.snapshotTimeMs()));
-        } else {
-            mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("state", LiveLab.State.ACTIVE)
-                    .set("lastActivity", Instant.now()), LiveLab.class);
+                    lab.snapshotTimeMs(), nodes.me(), lab.running()));
         }
-        log.info("lab session {} of {} resumed", id, student.username());
-        return new Opened(lab, o.session(), o.login());
+        if (runOn) {
+            host.command(o.session().id(), LabHost.Action.START);
+        }
+        log.info("lab session {} of {} resumed on {}{}", o.session().id(), student.username(), nodes.me(),
+                runOn ? ", running" : "");
+        return new Opened(find(school, student.username(), o.session().id()), o.session(), o.login());
+    }
+
+    /**
+     * Lets a session this node runs go, for another node to take: its state now stored as its snapshot, the record
+     * naming no node. A session not running here is let go too if the record still names this node.
+     */
+    public void release(String id) {
+        synchronized (moving.computeIfAbsent(id, k -> new Object())) {
+            Query mine = Query.query(where("_id").is(id).and("node").is(nodes.me()));
+            var running = host.session(id);
+            if (running.isEmpty()) {
+                mongo.updateFirst(mine, new Update().set("node", null), LiveLab.class);
+                return;
+            }
+            LabSession.Status status = running.get().status();
+            byte[] snapshot = host.snapshot(id);
+            mongo.updateFirst(mine, new Update().set("snapshot", snapshot).set("snapshotTimeMs", status.timeMillis())
+                    .set("running", status.running()).set("node", null), LiveLab.class);
+            host.close(id);
+            log.info("lab session {} let go by {} at {} ms", id, nodes.me(), status.timeMillis());
+        }
     }
 
     /** The grade of the student's session, with the session's record (its lab and program). */
@@ -130,8 +217,9 @@ public class LiveLabs {
     private void close(LiveLab lab) {
         host.close(lab.id());
         touched.remove(lab.id());
+        // a copy on another node finds its record closed at its next checkpoint and lets it go
         mongo.updateFirst(Query.query(where("_id").is(lab.id())), new Update().set("state", LiveLab.State.CLOSED)
-                .unset("snapshot"), LiveLab.class);
+                .unset("snapshot").set("node", null), LiveLab.class);
     }
 
     private LiveLab find(String school, String username, String id) {
@@ -145,7 +233,8 @@ public class LiveLabs {
 
     /**
      * Every minute: sessions idle too long are snapshotted, stopped and suspended; the others get a fresh
-     * checkpoint, so a crash loses at most a minute of a lab.
+     * checkpoint, so a crash loses at most a minute of a lab. A session whose record names another node (it was
+     * taken over while this node was away) or is closed is let go.
      */
     @Scheduled(fixedDelayString = "${sfa.labs.checkpoint-ms:60000}", initialDelayString = "${sfa.labs.checkpoint-ms:60000}")
     public void checkpoint() {
@@ -154,24 +243,52 @@ public class LiveLabs {
             Instant last = touched.getOrDefault(id, now);
             try {
                 // read before the snapshot is taken, so the snapshot holds this time or later
-                Long timeMs = host.session(id).map(s -> s.status().timeMillis()).orElse(null);
+                LabSession.Status status = host.session(id).map(LabSession::status).orElse(null);
+                Long timeMs = status == null ? null : status.timeMillis();
                 byte[] snapshot = host.snapshot(id);
                 boolean idleTooLong = last.plus(idle).isBefore(now);
-                Update u = new Update().set("snapshot", snapshot).set("snapshotTimeMs", timeMs).set("lastActivity", last);
+                Update u = new Update().set("snapshot", snapshot).set("snapshotTimeMs", timeMs).set("lastActivity", last)
+                        .set("running", status != null && status.running());
                 if (idleTooLong) {
-                    u.set("state", LiveLab.State.SUSPENDED);
+                    u.set("state", LiveLab.State.SUSPENDED).set("node", null).set("running", false);
                 }
-                var r = mongo.updateFirst(Query.query(where("_id").is(id).and("state").ne(LiveLab.State.CLOSED)), u,
-                        LiveLab.class);
+                var r = mongo.updateFirst(Query.query(where("_id").is(id).and("state").ne(LiveLab.State.CLOSED)
+                        .and("node").is(nodes.me())), u, LiveLab.class);
                 if (idleTooLong || r.getMatchedCount() == 0) {
                     host.close(id);
-                    touched.remove(id);
                     log.info("lab session {} {}", id, idleTooLong ? "suspended after " + idle.toMinutes() + " idle minutes"
-                            : "closed: not in the store");
+                            : "let go: closed, or run by another node now");
                 }
             } catch (ApiProblem | sfa.lab.session.SessionException e) {
                 touched.remove(id);
             }
         }
+    }
+
+    /**
+     * When the server stops (before its streams end and before the web server stops taking requests): every session
+     * is let go with a fresh snapshot, so it continues where it was, on another node at once or here after the restart.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        for (String id : host.ids()) {
+            try {
+                release(id);
+            } catch (RuntimeException e) {
+                log.warn("lab session {} not let go at the stop ({}): it continues from its last checkpoint", id,
+                        e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
     }
 }

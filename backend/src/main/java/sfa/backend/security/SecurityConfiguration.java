@@ -39,6 +39,21 @@ public class SecurityConfiguration {
         return ProblemResponses.rejected();
     }
 
+    /**
+     * Requests between the nodes of a cluster: no browser, no token; the handler checks the cluster's secret
+     * ({@code sfa.backend.lab.LabHandover}) and answers 404 without it.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain internal(HttpSecurity http) throws Exception {
+        http.securityMatcher("/internal/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http,

@@ -37,6 +37,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, code, english, korean);
     }
 
+    /** A refusal for now: the same request may succeed a moment later (answered with {@code Retry-After}). */
+    public static ApiProblem unavailable(String code, String english, String korean) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, code, english, korean);
+    }
+
     /** Adds a member to the problem's JSON (the diagnostics of a program, say). */
     public ApiProblem with(String name, Object value) {
         properties.put(name, value);

@@ -27,7 +27,11 @@ import sfa.lab.session.SessionException;
 class ProblemAdvice {
 
     @ExceptionHandler(ApiProblem.class)
-    Object apiProblem(ApiProblem e, jakarta.servlet.http.HttpServletRequest request) {
+    Object apiProblem(ApiProblem e, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", "2");
+        }
         if (isPage(request)) {
             return page(e.status(), e.korean(), e.english());
         }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * A browser as far as a login needs one: it keeps cookies, but follows redirects only when told, so a
  * test can look at each hop between the platform and Keycloak.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*\\bid=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"");
@@ -34,11 +34,11 @@ final class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new LocalhostIsSecure(cookies))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    HttpResponse<String> get(URI uri) {
+    public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers) {
+    public HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
@@ -47,7 +47,7 @@ final class Browser {
     }
 
     /** Follows redirects from a response until one is not a redirect; gives that last response. */
-    HttpResponse<String> follow(HttpResponse<String> response) {
+    public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
         for (int hops = 0; isRedirect(current); hops++) {
             if (hops == 10) {
@@ -59,18 +59,18 @@ final class Browser {
     }
 
     /** Where a redirect points, resolved against the request's address. */
-    static URI location(HttpResponse<?> redirect) {
+    public static URI location(HttpResponse<?> redirect) {
         String location = redirect.headers().firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("no Location in " + redirect.statusCode() + " from " + redirect.uri()));
         return redirect.uri().resolve(location);
     }
 
-    static boolean isRedirect(HttpResponse<?> response) {
+    public static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() / 100 == 3;
     }
 
     /** The address Keycloak's login page posts the user name and password to. */
-    static URI loginFormAction(String keycloakLoginPage) {
+    public static URI loginFormAction(String keycloakLoginPage) {
         Matcher form = LOGIN_FORM.matcher(keycloakLoginPage);
         if (!form.find()) {
             throw new IllegalStateException("no Keycloak login form in:\n" + keycloakLoginPage);
@@ -83,7 +83,7 @@ final class Browser {
     }
 
     /** A cookie's value for the given address, if the browser holds it. */
-    Optional<String> cookie(URI uri, String name) {
+    public Optional<String> cookie(URI uri, String name) {
         return cookies.getCookieStore().get(uri).stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
     }

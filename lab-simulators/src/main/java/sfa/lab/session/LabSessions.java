@@ -58,6 +58,8 @@ public final class LabSessions implements AutoCloseable {
     private final List<Consumer<LabSession>> opened = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> closed = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private static final java.util.regex.Pattern ID_PREFIX = java.util.regex.Pattern.compile("([a-z][a-z0-9]{0,11}-)?");
+    private final String idPrefix;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lab-sessions");
         t.setDaemon(true);
@@ -71,11 +73,24 @@ public final class LabSessions implements AutoCloseable {
 
     /** @param speed simulated seconds per wall-clock second (more than 1 only for tests and demos) */
     public LabSessions(Catalog catalog, double speed) {
+        this(catalog, speed, "");
+    }
+
+    /**
+     * @param idPrefix put before every new session's id, such as {@code "n2-"}: a node of a cluster names its
+     *        sessions so that a proxy routes their requests to it without asking anyone
+     */
+    public LabSessions(Catalog catalog, double speed, String idPrefix) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be more than 0, not " + speed);
         }
+        if (!ID_PREFIX.matcher(idPrefix).matches()) {
+            throw new IllegalArgumentException("a session id prefix is a short name of a-z and 0-9 ending in '-', not '"
+                    + idPrefix + "'");
+        }
         this.catalog = catalog;
         this.speed = speed;
+        this.idPrefix = idPrefix;
         scheduler.scheduleAtFixedRate(this::tick, TICK_MICROS, TICK_MICROS, TimeUnit.MICROSECONDS);
     }
 
@@ -206,7 +221,7 @@ public final class LabSessions implements AutoCloseable {
 
     private Opened open(SpecLab lab, LabSession.Mode mode, Supplier<ProgramSource> programs, byte @Nullable [] snapshot,
             @Nullable String preferredId, boolean sequence) {
-        String id = preferredId != null && preferredId.matches("[a-z0-9]{4,32}") ? preferredId : newId();
+        String id = preferredId != null && preferredId.matches("[a-z0-9][a-z0-9-]{3,44}") ? preferredId : newId();
         while (sessions.containsKey(id)) {
             id = newId();
         }
@@ -225,7 +240,7 @@ public final class LabSessions implements AutoCloseable {
         for (int i = 0; i < c.length; i++) {
             c[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
         }
-        return new String(c);
+        return idPrefix + new String(c);
     }
 
     private SpecLab lab(String labId) {

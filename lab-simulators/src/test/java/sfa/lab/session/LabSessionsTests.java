@@ -264,4 +264,19 @@ class LabSessionsTests {
                 .hasMessageContaining("no lab 'conveyer'")
                 .hasMessageContaining("conveyor-self-hold");
     }
+
+    @Test
+    void aNodeOfAClusterNamesItsSessionsSoThatTheyCanBeRoutedToItAndTheyKeepTheNameWhenTheyMove() {
+        try (LabSessions node2 = new LabSessions(Catalog.standard(), 1, "n2-");
+                LabSessions node1 = new LabSessions(Catalog.standard(), 1, "n1-")) {
+            LabSession opened = node2.openProgram("conveyor-self-hold", SELF_HOLD).session();
+            assertThat(opened.id()).matches("n2-[a-z0-9]{8}");
+
+            // moved to another node as a snapshot, the session keeps its id (and so its route)
+            LabSession moved = node1.resume(opened.id(), "conveyor-self-hold", SELF_HOLD, opened.snapshot()).session();
+            assertThat(moved.id()).isEqualTo(opened.id());
+        }
+        assertThatThrownBy(() -> new LabSessions(Catalog.standard(), 1, "../"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'../'");
+    }
 }
