@@ -69,7 +69,7 @@ class InProcessLabHost implements LabHost {
     }
 
     @Override
-    public Opened resume(String id, String labId, @Nullable String program, byte[] snapshot, boolean sequence) {
+    public Opened resume(String id, String labId, @Nullable String program, byte @Nullable [] snapshot, boolean sequence) {
         try {
             LabSessions.Opened o = sessions.resume(id, labId, program, snapshot, sequence);
             return new Opened(o.session(), o.login());

@@ -22,8 +22,11 @@ public interface LabHost {
      */
     Opened open(String labId, @Nullable String program, boolean sequence);
 
-    /** Continues a session from a snapshot under its id, stopped. */
-    Opened resume(String id, String labId, @Nullable String program, byte[] snapshot, boolean sequence);
+    /**
+     * Continues a session from a snapshot under its id, stopped; with no snapshot (lost before its first checkpoint)
+     * it starts afresh, still under its id.
+     */
+    Opened resume(String id, String labId, @Nullable String program, byte @Nullable [] snapshot, boolean sequence);
 
     /** A running session of this host. */
     Optional<LabSession> session(String id);

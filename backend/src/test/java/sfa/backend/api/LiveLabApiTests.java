@@ -55,6 +55,9 @@ class LiveLabApiTests extends ApiTest {
     @Autowired
     LiveLabs liveLabs;
 
+    @Autowired
+    sfa.backend.lab.LabHost labHost;
+
     String open(RequestPostProcessor who, String lab, String program) throws Exception {
         String body = new ObjectMapper().writeValueAsString(program == null ? Map.of("lab", lab)
                 : Map.of("lab", lab, "program", program));
@@ -222,6 +225,20 @@ class LiveLabApiTests extends ApiTest {
             assertThat(JsonPath.<String>read(a.get(), "$.id")).isEqualTo(id);
         }
         pool.shutdown();
+        mvc.perform(get(SCHOOL + "/my/labs/" + id).with(me)).andExpect(status().isOk());
+        mvc.perform(get(SCHOOL + "/my/labs").with(me))
+                .andExpect(jsonPath("$[?(@.id=='" + id + "')]").value(org.hamcrest.Matchers.hasSize(1)));
+    }
+
+    @Test
+    void aSessionLostWithItsServerBeforeItsFirstCheckpointStartsAgainUnderItsOwnId() throws Exception { // #issue 10
+        var me = student("gm-live10", "gumi-electronic");
+        String program = Files.readString(content.root().resolve("courseware/solutions/conveyor-self-hold.st"));
+        String id = JsonPath.read(open(me, "conveyor-self-hold", program), "$.id");
+        // the server dies before the session's first checkpoint: its record has no snapshot, its plant is gone
+        labHost.close(id);
+
+        mvc.perform(get(SCHOOL + "/my/labs/" + id).with(me)).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
         mvc.perform(get(SCHOOL + "/my/labs/" + id).with(me)).andExpect(status().isOk());
         mvc.perform(get(SCHOOL + "/my/labs").with(me))
                 .andExpect(jsonPath("$[?(@.id=='" + id + "')]").value(org.hamcrest.Matchers.hasSize(1)));

@@ -179,7 +179,7 @@ public final class LabSessions implements AutoCloseable {
     }
 
     /** As {@link #resume(String, String, String, byte[])}, for a free run when {@code sequence} is false. */
-    public Opened resume(String id, String labId, @Nullable String source, byte[] snapshot, boolean sequence) {
+    public Opened resume(String id, String labId, @Nullable String source, byte @Nullable [] snapshot, boolean sequence) {
         SpecLab lab = lab(labId);
         if (source == null) {
             return open(lab, LabSession.Mode.EXTERNAL, ManualSource::new, snapshot, id, sequence);
