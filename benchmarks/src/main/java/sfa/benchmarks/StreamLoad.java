@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class StreamLoad {
 
-    private static final Pattern ID = Pattern.compile("\"id\":\"([a-z0-9]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([a-z0-9-]+)\"");
 
     private StreamLoad() {
     }
