@@ -48,8 +48,17 @@ class LabStream implements org.springframework.context.SmartLifecycle {
         }
     }
 
-    private record Subscriber(SseEmitter emitter, LabSession session, long[] lastScans) {
+    /**
+     * A browser following a session. {@code sending} is set while a frame is on its way to it: the next tick skips a
+     * browser still receiving the last frame, so a slow connection gets fewer frames instead of holding the others.
+     */
+    private record Subscriber(SseEmitter emitter, LabSession session, long[] lastScans,
+            java.util.concurrent.atomic.AtomicBoolean sending) {
     }
+
+    /** Sends frames: each on a virtual thread, so that the writes of many streams share the cores and never queue. */
+    private final java.util.concurrent.ExecutorService senders = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("lab-frame-", 0).factory());
 
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -106,19 +115,26 @@ class LabStream implements org.springframework.context.SmartLifecycle {
     @PreDestroy
     void close() {
         frames.shutdownNow();
+        senders.shutdown();
         subscribers.values().forEach(l -> l.forEach(s -> s.emitter().complete()));
         subscribers.clear();
     }
 
     SseEmitter subscribe(LabSession session) {
         SseEmitter emitter = new SseEmitter(30 * 60_000L);
-        Subscriber sub = new Subscriber(emitter, session, new long[] {-1});
+        // sending from the start: the first frame goes from here, and no tick sends one beside it
+        Subscriber sub = new Subscriber(emitter, session, new long[] {-1},
+                new java.util.concurrent.atomic.AtomicBoolean(true));
         subscribers.computeIfAbsent(session.id(), k -> new CopyOnWriteArrayList<>()).add(sub);
         Runnable remove = () -> subscribers.getOrDefault(session.id(), List.of()).remove(sub);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
-        push(sub);
+        try {
+            push(sub);
+        } finally {
+            sub.sending().set(false);
+        }
         return emitter;
     }
 
@@ -129,8 +145,18 @@ class LabStream implements org.springframework.context.SmartLifecycle {
     private void send() {
         for (List<Subscriber> list : subscribers.values()) {
             for (Subscriber s : list) {
-                if (s.session().status().scans() != s.lastScans()[0]) {
-                    push(s);
+                if (s.session().status().scans() != s.lastScans()[0] && s.sending().compareAndSet(false, true)) {
+                    try {
+                        senders.execute(() -> {
+                            try {
+                                push(s);
+                            } finally {
+                                s.sending().set(false);
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        s.sending().set(false);
+                    }
                 }
             }
         }
