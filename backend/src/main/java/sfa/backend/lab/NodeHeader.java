@@ -15,17 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class NodeHeader extends OncePerRequestFilter {
 
-    private final LabNodes nodes;
+    private final org.springframework.beans.factory.ObjectProvider<LabNodes> nodes;
 
-    NodeHeader(LabNodes nodes) {
+    /** {@code nodes} absent in a web test slice, which has no lab feature. */
+    NodeHeader(org.springframework.beans.factory.ObjectProvider<LabNodes> nodes) {
         this.nodes = nodes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (nodes.inCluster()) {
-            response.setHeader("X-SFA-Node", nodes.me());
+        LabNodes known = nodes.getIfAvailable();
+        if (known != null && known.inCluster()) {
+            response.setHeader("X-SFA-Node", known.me());
         }
         chain.doFilter(request, response);
     }
