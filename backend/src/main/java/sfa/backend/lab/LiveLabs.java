@@ -45,13 +45,15 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
     private final LabNodes nodes;
     private final Duration idle;
     private final int capacity;
+    private final long checkpointNanos;
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
     /** One move of a session (resume, take-over, release) at a time; entries go when the session leaves this node. */
     private final Map<String, Object> moving = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     LiveLabs(LabHost host, MongoTemplate mongo, LabNodes nodes, @Value("${sfa.labs.idle-minutes:30}") long idleMinutes,
-            @Value("${sfa.labs.capacity:0}") int capacity) {
+            @Value("${sfa.labs.capacity:0}") int capacity, @Value("${sfa.labs.checkpoint-ms:60000}") long checkpointMs) {
+        this.checkpointNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(checkpointMs);
         this.host = host;
         this.mongo = mongo;
         this.nodes = nodes;
@@ -60,6 +62,7 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
         host.onClose(id -> {
             touched.remove(id);
             moving.remove(id);
+            checkpointed.remove(id);
         });
     }
 
@@ -89,6 +92,7 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
         LiveLab lab = mongo.insert(new LiveLab(o.session().id(), school, student.username(), labId, program,
                 LiveLab.State.ACTIVE, now, now, null, plays, null, nodes.me(), false));
         touched.put(lab.id(), now);
+        phaseIn(lab.id());
         return new Opened(lab, o.session(), o.login());
     }
 
@@ -166,6 +170,7 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
                     LiveLab.State.ACTIVE, lab.openedAt(), Instant.now(), lab.snapshot(), lab.sequence(),
                     lab.snapshotTimeMs(), nodes.me(), lab.running()));
         }
+        phaseIn(o.session().id());
         if (runOn) {
             host.command(o.session().id(), LabHost.Action.START);
         }
@@ -233,36 +238,63 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
     }
 
     /**
-     * Every minute: sessions idle too long are snapshotted, stopped and suspended; the others get a fresh
-     * checkpoint, so a crash loses at most a minute of a lab. A session whose record names another node (it was
-     * taken over while this node was away) or is closed is let go.
+     * When each session was last checkpointed (nanoTime), or when its first checkpoint counts from: a session opened or
+     * resumed here starts at a random point of the interval, so that a class opening its labs in the same minute is
+     * not written all at once a minute later.
      */
-    @Scheduled(fixedDelayString = "${sfa.labs.checkpoint-ms:60000}", initialDelayString = "${sfa.labs.checkpoint-ms:60000}")
+    private final Map<String, Long> checkpointed = new ConcurrentHashMap<>();
+    private void phaseIn(String id) {
+        checkpointed.put(id, System.nanoTime()
+                - (long) (java.util.concurrent.ThreadLocalRandom.current().nextDouble() * checkpointNanos));
+    }
+
+    /**
+     * Every second, the sessions whose checkpoint is due ({@code sfa.labs.checkpoint-ms}, a minute): idle too long,
+     * they are snapshotted, stopped and suspended; the others get a fresh checkpoint, so a crash loses about a minute
+     * of a lab at most. At most the share of the interval a second is (plus one) per second, the longest waiting
+     * first: 300 sessions make 6 snapshot writes a second instead of 300 at once, which held every other write of
+     * the store for seconds (the scale run). A session whose record names another node (it was taken over while this
+     * node was away) or is closed is let go.
+     */
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    public void checkpointDue() {
+        long now = System.nanoTime();
+        List<String> ids = host.ids();
+        long share = Math.max(1, (long) Math.ceil(ids.size() * 1e9 / checkpointNanos)) + 1;
+        ids.stream().filter(id -> now - checkpointed.computeIfAbsent(id, k -> now) >= checkpointNanos)
+                .sorted(java.util.Comparator.comparingLong(id -> checkpointed.getOrDefault(id, now)))
+                .limit(share).forEach(this::checkpoint);
+    }
+
+    /** Checkpoints every session of this node now (tests; {@link #checkpointDue} spreads them over the interval). */
     public void checkpoint() {
+        host.ids().forEach(this::checkpoint);
+    }
+
+    private void checkpoint(String id) {
         Instant now = Instant.now();
-        for (String id : host.ids()) {
-            Instant last = touched.getOrDefault(id, now);
-            try {
-                // read before the snapshot is taken, so the snapshot holds this time or later
-                LabSession.Status status = host.session(id).map(LabSession::status).orElse(null);
-                Long timeMs = status == null ? null : status.timeMillis();
-                byte[] snapshot = host.snapshot(id);
-                boolean idleTooLong = last.plus(idle).isBefore(now);
-                Update u = new Update().set("snapshot", snapshot).set("snapshotTimeMs", timeMs).set("lastActivity", last)
-                        .set("running", status != null && status.running());
-                if (idleTooLong) {
-                    u.set("state", LiveLab.State.SUSPENDED).set("node", null).set("running", false);
-                }
-                var r = mongo.updateFirst(Query.query(where("_id").is(id).and("state").ne(LiveLab.State.CLOSED)
-                        .and("node").is(nodes.me())), u, LiveLab.class);
-                if (idleTooLong || r.getMatchedCount() == 0) {
-                    host.close(id);
-                    log.info("lab session {} {}", id, idleTooLong ? "suspended after " + idle.toMinutes() + " idle minutes"
-                            : "let go: closed, or run by another node now");
-                }
-            } catch (ApiProblem | sfa.lab.session.SessionException e) {
-                touched.remove(id);
+        Instant last = touched.getOrDefault(id, now);
+        checkpointed.put(id, System.nanoTime());
+        try {
+            // read before the snapshot is taken, so the snapshot holds this time or later
+            LabSession.Status status = host.session(id).map(LabSession::status).orElse(null);
+            Long timeMs = status == null ? null : status.timeMillis();
+            byte[] snapshot = host.snapshot(id);
+            boolean idleTooLong = last.plus(idle).isBefore(now);
+            Update u = new Update().set("snapshot", snapshot).set("snapshotTimeMs", timeMs).set("lastActivity", last)
+                    .set("running", status != null && status.running());
+            if (idleTooLong) {
+                u.set("state", LiveLab.State.SUSPENDED).set("node", null).set("running", false);
             }
+            var r = mongo.updateFirst(Query.query(where("_id").is(id).and("state").ne(LiveLab.State.CLOSED)
+                    .and("node").is(nodes.me())), u, LiveLab.class);
+            if (idleTooLong || r.getMatchedCount() == 0) {
+                host.close(id);
+                log.info("lab session {} {}", id, idleTooLong ? "suspended after " + idle.toMinutes() + " idle minutes"
+                        : "let go: closed, or run by another node now");
+            }
+        } catch (ApiProblem | sfa.lab.session.SessionException e) {
+            touched.remove(id);
         }
     }
 
