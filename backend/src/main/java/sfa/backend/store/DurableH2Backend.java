@@ -29,9 +29,9 @@ final class DurableH2Backend extends H2Backend {
     /** Commits so far; guarded by the write lock. */
     private long commits;
     /** Every this many commits, chunks less full than {@link #COMPACT_FILL_PERCENT} are rewritten (at most 16 MB). */
-    static final int COMPACT_EVERY = 100;
+    static final int COMPACT_EVERY = 1000;
     static final int COMPACT_FILL_PERCENT = 60;
-    static final int COMPACT_BYTES = 16 * 1024 * 1024;
+    static final int COMPACT_BYTES = 4 * 1024 * 1024;
 
     DurableH2Backend(MVStore store) {
         super(store);
