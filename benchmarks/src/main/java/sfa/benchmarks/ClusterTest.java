@@ -67,11 +67,11 @@ public final class ClusterTest {
             }
         }
 
-        /** The first frame received after {@code nanos}, or null. */
-        Frame firstAfter(long nanos) {
+        /** The first frame received from {@code node} after {@code nanos}, or null. */
+        Frame firstAfter(long nanos, String node) {
             synchronized (frames) {
                 for (Frame f : frames) {
-                    if (f.atNanos() > nanos) {
+                    if (f.atNanos() > nanos && f.node().equals(node)) {
                         return f;
                     }
                 }
@@ -252,15 +252,7 @@ public final class ClusterTest {
         List<Long> lost = new ArrayList<>();
         for (Watcher w : affected) {
             Frame before = w.lastBefore(since);
-            Frame after = null;
-            synchronized (w.frames) {
-                for (Frame f : w.frames) {
-                    if (f.atNanos() > since && f.node().equals(node)) {
-                        after = f;
-                        break;
-                    }
-                }
-            }
+            Frame after = w.firstAfter(since, node);
             if (before == null || after == null) {
                 failures.add(what + ": " + w.id + " has no frame before or after");
                 continue;

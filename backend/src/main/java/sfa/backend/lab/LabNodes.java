@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -95,12 +93,6 @@ public class LabNodes {
         }
     }
 
-    /** The nodes heard of lately, with their sessions: where a cluster's labs run. */
-    public List<Node> alive() {
-        Instant since = Instant.now().minus(deadAfter);
-        return mongo.find(Query.query(where("seenAt").gte(since)), Node.class);
-    }
-
     /** What came of asking a node to let a session go. */
     enum Handover {
         /** The node stored the session's snapshot and runs it no more (or did not run it). */
@@ -160,10 +152,5 @@ public class LabNodes {
                 log.warn("node {} could not leave the store's list of nodes: {}", name, e.getMessage());
             }
         }
-    }
-
-    /** The store's update that marks a session as run by this node. */
-    Update runHere() {
-        return new Update().set("node", name);
     }
 }

@@ -139,7 +139,8 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
         // the claim: only if the record still names the node seen above (null: nobody runs it)
         var claimed = mongo.updateFirst(Query.query(where("_id").is(lab.id()).and("node").is(lab.node())
                         .and("state").ne(LiveLab.State.CLOSED)),
-                nodes.runHere().set("state", LiveLab.State.ACTIVE).set("lastActivity", Instant.now()), LiveLab.class);
+                new Update().set("node", nodes.me()).set("state", LiveLab.State.ACTIVE).set("lastActivity", Instant.now()),
+                LiveLab.class);
         if (claimed.getMatchedCount() == 0) {
             throw moving(lab.id());
         }
@@ -192,9 +193,7 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
                 return;
             }
             LabSession.Status status = running.get().status();
-            byte[] snapshot = host.snapshot(id);
-            mongo.updateFirst(mine, new Update().set("snapshot", snapshot).set("snapshotTimeMs", status.timeMillis())
-                    .set("running", status.running()).set("node", null), LiveLab.class);
+            mongo.updateFirst(mine, stateNow(id, status).set("node", null), LiveLab.class);
             host.close(id);
             log.info("lab session {} let go by {} at {} ms", id, nodes.me(), status.timeMillis());
         }
@@ -271,18 +270,27 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
         host.ids().forEach(this::checkpoint);
     }
 
+    /**
+     * A session's state as the store keeps it: its snapshot, the simulated time the snapshot holds at least (the
+     * status is read before the snapshot is taken) and whether the plant runs.
+     */
+    private Update stateNow(String id, LabSession.Status status) {
+        return new Update().set("snapshot", host.snapshot(id)).set("snapshotTimeMs", status.timeMillis())
+                .set("running", status.running());
+    }
+
     private void checkpoint(String id) {
         Instant now = Instant.now();
         Instant last = touched.getOrDefault(id, now);
-        checkpointed.put(id, System.nanoTime());
         try {
-            // read before the snapshot is taken, so the snapshot holds this time or later
-            LabSession.Status status = host.session(id).map(LabSession::status).orElse(null);
-            Long timeMs = status == null ? null : status.timeMillis();
-            byte[] snapshot = host.snapshot(id);
+            var running = host.session(id);
+            if (running.isEmpty()) {
+                touched.remove(id);
+                return;
+            }
+            checkpointed.put(id, System.nanoTime());
             boolean idleTooLong = last.plus(idle).isBefore(now);
-            Update u = new Update().set("snapshot", snapshot).set("snapshotTimeMs", timeMs).set("lastActivity", last)
-                    .set("running", status != null && status.running());
+            Update u = stateNow(id, running.get().status()).set("lastActivity", last);
             if (idleTooLong) {
                 u.set("state", LiveLab.State.SUSPENDED).set("node", null).set("running", false);
             }
