@@ -181,6 +181,21 @@ public final class LabSession {
         }
     }
 
+    /**
+     * Stops a session whose step failed inside the simulator (a fault of ours, not the student's program): the plant
+     * stands still and the student sees why, as a PLC fault, until Reset.
+     */
+    void fail(Throwable cause) {
+        synchronized (this) {
+            running = false;
+            String what = cause.getClass().getSimpleName();
+            plant.plc().fault(new PlcFault("the simulation stopped on an internal error (" + what + "); Reset to start"
+                    + " again, and tell your teacher if it happens again",
+                    "시뮬레이션이 내부 오류(" + what + ")로 멈췄습니다. Reset 후 다시 시작하고, 또 생기면 선생님께 알리세요"));
+            status = capture();
+        }
+    }
+
     /** Back to the beginning: a fresh plant, the program cold-restarted, the recording cleared, no forces, stopped. */
     public void reset() {
         synchronized (this) {

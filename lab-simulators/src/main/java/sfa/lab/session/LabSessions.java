@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,24 @@ public final class LabSessions implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-sessions-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final System.Logger LOG = System.getLogger(LabSessions.class.getName());
+    /** The scheduler's health says it stalled after this long without a tick (a tick is due every 2 ms). */
+    static final long STALL_MILLIS = 5_000;
+    private static final long WATCH_MILLIS = 1_000;
+    private final long stallNanos;
+    private volatile ScheduledFuture<?> ticking;
+    private volatile long lastTickNanos = System.nanoTime();
+    private volatile @Nullable String stepping;
+    private volatile boolean stallReported;
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong sessionFaults = new AtomicLong();
+    private final AtomicLong tickFaults = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
 
     /** Sessions of {@code catalog}'s labs, running in real time. */
     public LabSessions(Catalog catalog) {
@@ -81,6 +101,11 @@ public final class LabSessions implements AutoCloseable {
      *        sessions so that a proxy routes their requests to it without asking anyone
      */
     public LabSessions(Catalog catalog, double speed, String idPrefix) {
+        this(catalog, speed, idPrefix, STALL_MILLIS);
+    }
+
+    /** @param stallMillis how long the scheduler may go without a tick before its health says it stalled */
+    LabSessions(Catalog catalog, double speed, String idPrefix, long stallMillis) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be more than 0, not " + speed);
         }
@@ -91,7 +116,9 @@ public final class LabSessions implements AutoCloseable {
         this.catalog = catalog;
         this.speed = speed;
         this.idPrefix = idPrefix;
-        scheduler.scheduleAtFixedRate(this::tick, TICK_MICROS, TICK_MICROS, TimeUnit.MICROSECONDS);
+        this.stallNanos = stallMillis * 1_000_000L;
+        this.ticking = scheduler.scheduleAtFixedRate(this::tick, TICK_MICROS, TICK_MICROS, TimeUnit.MICROSECONDS);
+        watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -109,42 +136,116 @@ public final class LabSessions implements AutoCloseable {
      * run in a tick never changes what any of them computes, only when.
      */
     private void tick() {
+        try {
+            stepAll();
+        } catch (Throwable e) {
+            // Nothing may end the schedule: a periodic task that throws is cancelled for good, and every lab
+            // on the server would stand still (issue 15). The sessions at fault are stopped in step().
+            tickFaults.incrementAndGet();
+            LOG.log(System.Logger.Level.ERROR, "a lab scheduler tick failed; the scheduler goes on", e);
+        } finally {
+            lastTickNanos = System.nanoTime();
+            ticks.incrementAndGet();
+        }
+    }
+
+    /** A slow session and when it was served, read once: the sort must not see the value change under it. */
+    private record Waiting(LabSession session, long servedNanos) {
+    }
+
+    private void stepAll() {
         long start = System.nanoTime();
-        List<LabSession> slow = null;
+        List<Waiting> slow = null;
         for (LabSession s : sessions.values()) {
             if (s.longestScanNanos() > SLOW_SCAN_NANOS) {
                 if (slow == null) {
                     slow = new java.util.ArrayList<>();
                 }
-                slow.add(s);
+                // start() sets servedNanos on another thread: sorting on the live value broke TimSort's contract
+                slow.add(new Waiting(s, s.servedNanos()));
             } else {
                 step(s, start, System.nanoTime() + SLICE_NANOS);
             }
         }
         if (slow != null) {
-            slow.sort(java.util.Comparator.comparingLong(LabSession::servedNanos));
-            for (LabSession s : slow) {
+            slow.sort(java.util.Comparator.comparingLong(Waiting::servedNanos));
+            for (Waiting w : slow) {
                 long now = System.nanoTime();
-                if (s != slow.getFirst() && now - start > SLICE_NANOS) {
+                if (w != slow.getFirst() && now - start > SLICE_NANOS) {
                     break;
                 }
-                step(s, now, now + SLICE_NANOS);
+                step(w.session(), now, now + SLICE_NANOS);
             }
         }
     }
 
     private void step(LabSession s, long now, long sliceEnd) {
+        stepping = s.id();
         try {
             if (s.advance(now, sliceEnd) > 0) {
                 for (Consumer<LabSession> l : afterScan) {
                     l.accept(s);
                 }
             }
-        } catch (RuntimeException | StackOverflowError e) {
-            // One broken session must not stop the others (nor end this thread's schedule).
-            audit.record(s.id(), "server", "error", String.valueOf(e));
-            s.stop();
+        } catch (Throwable e) {
+            // One broken session must not stop the others: it is stopped with its fault shown to the student.
+            sessionFaults.incrementAndGet();
+            LOG.log(System.Logger.Level.ERROR, "lab session " + s.id() + " (" + s.lab().id()
+                    + ") failed in the scheduler and was stopped", e);
+            try {
+                audit.record(s.id(), "server", "error", String.valueOf(e));
+                s.fail(e);
+            } catch (Throwable again) {
+                LOG.log(System.Logger.Level.ERROR, "lab session " + s.id() + " could not be stopped", again);
+            }
+        } finally {
+            stepping = null;
         }
+    }
+
+    /**
+     * Looks at the scheduler every second: when its schedule ended anyway, starts it again; when it has not ticked
+     * for {@link #stallNanos}, says so in the log (once) and in {@link #health()}, naming the session it is stepping.
+     */
+    private void watch() {
+        try {
+            if (ticking.isDone()) {
+                restarts.incrementAndGet();
+                LOG.log(System.Logger.Level.ERROR, "the lab scheduler's schedule had ended; started it again");
+                ticking = scheduler.scheduleAtFixedRate(this::tick, TICK_MICROS, TICK_MICROS, TimeUnit.MICROSECONDS);
+            }
+            Health h = health();
+            if (!h.ticking() && !stallReported) {
+                stallReported = true;
+                LOG.log(System.Logger.Level.ERROR, "the lab scheduler has not ticked for " + h.sinceLastTickMillis()
+                        + " ms" + (h.stuckIn() == null ? "" : ", stepping session " + h.stuckIn())
+                        + ": live labs stand still");
+            } else if (h.ticking() && stallReported) {
+                stallReported = false;
+                LOG.log(System.Logger.Level.WARNING, "the lab scheduler ticks again");
+            }
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "the lab scheduler's watchdog failed", e);
+        }
+    }
+
+    /**
+     * How the scheduler is doing, for a health check.
+     *
+     * @param ticking false when it has not ticked for longer than the stall limit (every live lab stands still)
+     * @param stuckIn the session it is stepping when it is not ticking, or null
+     * @param sessionFaults sessions stopped because their step threw
+     * @param restarts times the watchdog started an ended schedule again
+     */
+    public record Health(boolean ticking, long sinceLastTickMillis, long ticks, int sessions, long sessionFaults,
+            long tickFaults, long restarts, @Nullable String stuckIn) {
+    }
+
+    public Health health() {
+        long since = System.nanoTime() - lastTickNanos;
+        boolean ok = since <= stallNanos && !ticking.isDone();
+        return new Health(ok, since / 1_000_000, ticks.get(), sessions.size(), sessionFaults.get(), tickFaults.get(),
+                restarts.get(), ok ? null : stepping);
     }
 
     /** Called on the scheduler thread after a session has run one or more scans (to publish values). */
@@ -288,6 +389,7 @@ public final class LabSessions implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         scheduler.shutdownNow();
         for (String id : List.copyOf(sessions.keySet())) {
             close(id);
