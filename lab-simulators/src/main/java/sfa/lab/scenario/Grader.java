@@ -35,14 +35,17 @@ public final class Grader {
         return grade(lab, program, wiring, seeds, trace, BUDGET);
     }
 
-    /** As {@link #grade(SpecLab, Supplier, List, List, TraceSink)}, within {@code budget} of wall-clock time. */
+    /**
+     * As {@link #grade(SpecLab, Supplier, List, List, TraceSink)}, within at most {@code budget} of the grading
+     * thread's CPU time (and, before that, the pace a grade must keep: see {@link #PACE}).
+     */
     public static Grade grade(SpecLab lab, Supplier<ProgramSource> program, List<Wire> wiring, List<Long> seeds,
             @Nullable TraceSink trace, java.time.Duration budget) {
         LabSpec spec = lab.spec();
         List<Long> runs = seeds.isEmpty() ? spec.seeds() : seeds;
         List<ObjectiveSpec> objectives = spec.objectives();
         java.util.Set<String> signals = signals(objectives);
-        long deadline = System.nanoTime() + budget.toNanos();
+        Pace pace = new Pace(budget);
         Verdict[] verdicts = new Verdict[objectives.size()];
         List<Finding> findings = List.of();
         PlcFault fault = null;
@@ -57,7 +60,7 @@ public final class Grader {
             }
             TraceTable table = new TraceTable((int) (spec.sequenceMillis() / spec.scanMillis()) + 2, signals);
             TraceSink sink = r == 0 && trace != null ? new Tee(table, trace) : table;
-            runWithin(plant, spec.sequenceMillis(), sink, deadline, budget);
+            runWithin(plant, spec.sequenceMillis(), sink, pace);
             if (r == 0) {
                 findings = plant.circuit().diagnose().findings();
             }
@@ -75,27 +78,103 @@ public final class Grader {
     }
 
     /**
-     * How long one grade may take on the wall clock. A program whose every scan stays just under the watchdog
-     * would otherwise take minutes to play a test sequence and hold a grading thread that long; past the budget the
-     * PLC is stopped, as a supervisor would, and the rest of the sequence is played with its outputs off (fast).
-     * Well-behaved programs take milliseconds.
+     * The most CPU time one grade may take, whatever the lab. A program whose every scan stays just under the
+     * watchdog would otherwise take minutes to play a test sequence and hold a grading thread that long.
      */
     public static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(20);
-    private static final long CHUNK_MILLIS = 500;
+    /**
+     * Simulated time a grade must play per second of CPU, on average from its start: a grade's budget follows its
+     * lab's simulated length (a 20 s lab gets 1 s of CPU and the grace, a 75 s lab with five seeds about 19 s), and
+     * a program that falls behind that pace is stopped at once rather than at the end of its budget. Well-behaved
+     * programs play thousands of times faster than real time (docs/benchmarks.md, "Grading"); one whose scans loop
+     * long enough to fall behind 20 times real time would also keep a live lab's PLC busy most of each cycle.
+     */
+    public static final double PACE = 20;
+    /** CPU time a grade may spend before the pace counts (compiling, a cold JIT, the first scans). */
+    static final long GRACE_NANOS = 500_000_000L;
+    /** How often (simulated) a grade looks at its pace: ten 10 ms scans. */
+    private static final long CHUNK_MILLIS = 100;
 
-    private static void runWithin(Plant plant, long untilMillis, TraceSink sink, long deadline, java.time.Duration budget) {
+    /** The CPU time a grade of {@code simulatedMillis} in all (every seed's sequence) may take. */
+    public static java.time.Duration budgetFor(long simulatedMillis) {
+        long nanos = GRACE_NANOS + (long) (simulatedMillis * 1_000_000L / PACE);
+        return java.time.Duration.ofNanos(Math.min(nanos, BUDGET.toNanos()));
+    }
+
+    /** The grade's CPU clock and how much simulated time it has played so far, over every seed. */
+    private static final class Pace {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        private final long capNanos;
+        private final long startNanos = cpuNanos();
+        private final long startWall = System.nanoTime();
+        private long playedMillis;
+
+        Pace(java.time.Duration cap) {
+            this.capNanos = cap.toNanos();
+        }
+
+        /** CPU time of this thread where the JVM measures it, else the wall clock. */
+        private static long cpuNanos() {
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        }
+
+        long usedNanos() {
+            return cpuNanos() - startNanos;
+        }
+
+        /** Past the pace (the wall clock, cheap, first: CPU time never exceeds it on one thread). */
+        boolean over() {
+            long allowed = allowedNanos();
+            return System.nanoTime() - startWall > allowed && usedNanos() > allowed;
+        }
+
+        long allowedNanos() {
+            return Math.min(capNanos, GRACE_NANOS + (long) (playedMillis * 1_000_000L / PACE));
+        }
+    }
+
+    private static void runWithin(Plant plant, long untilMillis, TraceSink sink, Pace pace) {
+        long from = plant.clock().nowMillis();
         for (long t = Math.min(CHUNK_MILLIS, untilMillis); ; t = Math.min(t + CHUNK_MILLIS, untilMillis)) {
+            // checked before each chunk too, so the next seed's fresh program does not run once the pace is lost
+            if (plant.plc().mode() == sfa.lab.plc.PlcMode.RUN && pace.over()) {
+                plant.plc().stop(tooSlow(plant, from, pace.usedNanos(), pace));
+            }
             plant.runUntil(t, sink);
+            pace.playedMillis += t - from;
+            from = t;
             if (t >= untilMillis) {
                 return;
             }
-            if (System.nanoTime() > deadline && plant.plc().mode() == sfa.lab.plc.PlcMode.RUN) {
-                plant.plc().stop(new PlcFault("grading took longer than " + budget.toMillis() / 1000.0 + " s: the program's scans are"
-                        + " too slow (each close to the watchdog's limit); the PLC was stopped at t=" + t / 1000.0 + " s",
-                        "채점이 " + budget.toMillis() / 1000.0 + "초를 넘었습니다: 프로그램의 스캔이 너무 느립니다(매번 감시 한도 가까이). t="
-                                + t / 1000.0 + " s에 PLC를 정지했습니다"));
-            }
         }
+    }
+
+    /**
+     * Past the budget the PLC is stopped, as a supervisor would, and the rest of the sequence is played with its
+     * outputs off (fast); the verdict says how slow the program was and, when known, which loop took the time.
+     */
+    private static PlcFault tooSlow(Plant plant, long atMillis, long usedNanos, Pace pace) {
+        double seconds = usedNanos / 1e9;
+        double pace100 = Math.round(pace.playedMillis / 1000.0 / seconds * 100) / 100.0;
+        sfa.lab.st.Position loop = plant.plc().program() instanceof sfa.lab.st.StProgram st ? st.longLoop() : null;
+        String cap = pace.allowedNanos() >= pace.capNanos
+                ? " (the most any grade may take is " + pace.capNanos / 1_000_000 / 1000.0 + " s)" : "";
+        String capKo = pace.allowedNanos() >= pace.capNanos
+                ? " (채점 한 번은 최대 " + pace.capNanos / 1_000_000 / 1000.0 + "초)" : "";
+        return new PlcFault(String.format(java.util.Locale.ROOT,
+                "grading took longer than this lab allows: %.1f s of CPU for %.1f s of simulated time, %s× real time"
+                        + " where a grade needs at least %.0f×%s; the program's scans are too slow%s. The PLC was stopped"
+                        + " at t=%.1f s",
+                seconds, pace.playedMillis / 1000.0, pace100, PACE, cap,
+                loop == null ? "" : ": most time goes in the loop at line " + loop.line() + ":" + loop.column(),
+                atMillis / 1000.0),
+                String.format(java.util.Locale.ROOT,
+                        "채점이 이 실습에 허용된 시간을 넘었습니다: 시뮬레이션 %.1f초에 CPU %.1f초, 실제 시간의 %s배로, 채점에는 최소 %.0f배가"
+                                + " 필요합니다%s. 프로그램의 스캔이 너무 느립니다%s. t=%.1f s에 PLC를 정지했습니다",
+                        pace.playedMillis / 1000.0, seconds, pace100, PACE, capKo,
+                        loop == null ? "" : " (" + loop.line() + "행 " + loop.column() + "열의 반복문에서 시간이 대부분 쓰입니다)",
+                        atMillis / 1000.0));
     }
 
     /** The signals the objectives name, upper case: the only trace columns a grade keeps. */

@@ -45,8 +45,35 @@ class GraderTests {
                 java.time.Duration.ofMillis(300));
 
         assertThat(g.passed()).isFalse();
-        assertThat(g.faultEn()).contains("grading took longer than 0.3 s");
-        assertThat(g.faultKo()).contains("채점이 0.3초를 넘었습니다");
+        assertThat(g.faultEn()).contains("grading took longer than this lab allows")
+                .contains("the most any grade may take is 0.3 s");
+        assertThat(g.faultKo()).contains("채점이 이 실습에 허용된 시간을 넘었습니다").contains("최대 0.3초");
+    }
+
+    @Test
+    void aGradesBudgetFollowsItsLabsSimulatedLength() { // #15
+        assertThat(Grader.budgetFor(20_000)).as("a 20 s lab: the grace and 1 s").isEqualTo(java.time.Duration.ofMillis(1_500));
+        assertThat(Grader.budgetFor(5 * 75_000)).as("five seeds of a 75 s lab").isEqualTo(java.time.Duration.ofMillis(19_250));
+        assertThat(Grader.budgetFor(20 * 60_000)).as("a 20-minute lab: the most any grade may take")
+                .isEqualTo(Grader.BUDGET);
+    }
+
+    @Test
+    void aProgramTooSlowForTheGradingPaceIsStoppedEarlyWithTheLineOfItsLoop() { // #15
+        // about a millisecond or more of CPU every 10 ms scan: far below the 20 times real time a grade needs
+        String slow = SELF_HOLD.replace("END_VAR", "    i : DINT; x : LREAL;\nEND_VAR")
+                .replace("END_PROGRAM", "FOR i := 1 TO 2000000 DO x := x + 0.5; END_FOR;\nEND_PROGRAM");
+        int loopLine = (int) slow.lines().takeWhile(l -> !l.startsWith("FOR")).count() + 1;
+
+        Grade g = Grader.grade(Catalog.lab("conveyor-self-hold"), program(slow), List.of(), List.of(), null);
+
+        assertThat(g.passed()).isFalse();
+        assertThat(g.faultEn()).contains("grading took longer than this lab allows")
+                .contains("where a grade needs at least 20×").contains("the loop at line " + loopLine + ":1")
+                .doesNotContain("the most any grade may take");
+        assertThat(g.faultKo()).contains(loopLine + "행 1열의 반복문");
+        double stoppedAt = Double.parseDouble(g.faultEn().replaceAll(".*stopped at t=([0-9.]+) s.*", "$1"));
+        assertThat(stoppedAt).as("stopped long before the 20 s sequence ends").isLessThan(15);
     }
 
     @Test
