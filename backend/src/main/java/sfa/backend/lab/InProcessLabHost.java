@@ -151,4 +151,9 @@ class InProcessLabHost implements LabHost {
     public List<String> ids() {
         return sessions.all().stream().map(LabSession::id).toList();
     }
+
+    @Override
+    public LabSessions.Health schedulerHealth() {
+        return sessions.health();
+    }
 }

@@ -32,37 +32,39 @@ import sfa.lab.wiring.WiringFile;
 
 /** Grades a student's program (and wiring) on a lab, exactly as {@code labsim grade} does. */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(GradingProperties.class)
 public class LabGrader {
 
     /** A program or wiring file larger than this is refused before compiling. */
     public static final int MAX_SOURCE_CHARS = 64 * 1024;
 
     private final Content content;
-    private final java.util.concurrent.ExecutorService grading;
-    private final java.util.concurrent.Semaphore waiting;
+    private final GradingQueue queue;
 
     /**
-     * Grades run on their own few threads ({@code sfa.labs.grading-threads}, default one less than the
-     * cores): a grade is 2–50 ms of solid CPU, and on the request threads a class's grades crowded out
-     * everyone else's clicks (docs/benchmarks.md, "API load"). At most {@code sfa.labs.grading-queue}
-     * grades wait; beyond that the student is asked to try again in a moment.
+     * Grades run on their own few threads ({@code sfa.labs.grading.threads}, default one less than the cores): a
+     * grade is 2–50 ms of solid CPU, and on the request threads a class's grades crowded out everyone else's clicks
+     * (docs/benchmarks.md, "API load"). They are served fairly across schools and students, one running per student
+     * ({@link GradingQueue}).
      */
-    LabGrader(Content content, @org.springframework.beans.factory.annotation.Value("${sfa.labs.grading-threads:0}") int threads,
-            @org.springframework.beans.factory.annotation.Value("${sfa.labs.grading-queue:500}") int queue) {
+    LabGrader(Content content, GradingProperties settings) {
         this.content = content;
-        int n = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        this.grading = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "lab-grading-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.waiting = new java.util.concurrent.Semaphore(queue);
+        this.queue = new GradingQueue(settings.threadCount(), settings.waitingPerStudent(), settings.queue());
     }
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        grading.shutdownNow();
+        queue.close();
+    }
+
+    /**
+     * Runs {@code work} (a grade) on a grading thread in {@code student}'s turn.
+     *
+     * @throws ApiProblem 429 when the student already has a grade running and others waiting, 503 when the queue is full
+     */
+    <T> T inTurn(sfa.backend.security.Caller student, java.util.concurrent.Callable<T> work) {
+        String school = student.school() == null ? "" : student.school();
+        return queue.run(new GradingQueue.Requester(school, student.username()), work);
     }
 
     /** An analog value is kept in the stored trace at most this often (every change of a bit is kept). */
@@ -84,7 +86,7 @@ public class LabGrader {
      * @throws ApiProblem 422 with the diagnostics when the program does not compile, 400 for bad wiring
      *         or a file that is too large
      */
-    public Graded grade(String labId, String program, String wiring) {
+    public Graded grade(sfa.backend.security.Caller student, String labId, String program, String wiring) {
         SpecLab lab = lab(labId);
         limit("program", program);
         limit("wiring", wiring);
@@ -107,7 +109,7 @@ public class LabGrader {
             };
         }
         List<Diagnostic> found = warnings;
-        return onGradingThread(() -> {
+        return inTurn(student, () -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Grade grade;
             try (Writer w = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
@@ -119,27 +121,6 @@ public class LabGrader {
             }
             return new Graded(grade, found, bytes.toByteArray());
         });
-    }
-
-    private <T> T onGradingThread(java.util.concurrent.Callable<T> work) {
-        if (!waiting.tryAcquire()) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "grading-busy",
-                    "many programs are being graded right now: try again in a few seconds",
-                    "지금 채점할 프로그램이 많습니다. 몇 초 뒤에 다시 하세요");
-        }
-        try {
-            return grading.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while grading", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            waiting.release();
-        }
     }
 
     /** The lab's plant as it stands before a run (its first seed), for the workbench to draw before anything runs. */

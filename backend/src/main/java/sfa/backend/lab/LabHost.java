@@ -59,6 +59,9 @@ public interface LabHost {
 
     List<String> ids();
 
+    /** Whether the host's scheduler steps its sessions (false: every live lab on it stands still). */
+    sfa.lab.session.LabSessions.Health schedulerHealth();
+
     enum Action { START, STOP, RESET }
 
     record Opened(LabSession session, Credentials.Issued login) {

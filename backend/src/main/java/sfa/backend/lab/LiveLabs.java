@@ -43,6 +43,7 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
     private final LabHost host;
     private final MongoTemplate mongo;
     private final LabNodes nodes;
+    private final LabGrader grader;
     private final Duration idle;
     private final int capacity;
     private final long checkpointNanos;
@@ -51,12 +52,13 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
     private final Map<String, Object> moving = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    LiveLabs(LabHost host, MongoTemplate mongo, LabNodes nodes, @Value("${sfa.labs.idle-minutes:30}") long idleMinutes,
+    LiveLabs(LabHost host, MongoTemplate mongo, LabNodes nodes, LabGrader grader, @Value("${sfa.labs.idle-minutes:30}") long idleMinutes,
             @Value("${sfa.labs.capacity:0}") int capacity, @Value("${sfa.labs.checkpoint-ms:60000}") long checkpointMs) {
         this.checkpointNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(checkpointMs);
         this.host = host;
         this.mongo = mongo;
         this.nodes = nodes;
+        this.grader = grader;
         this.idle = Duration.ofMinutes(idleMinutes);
         this.capacity = capacity;
         host.onClose(id -> {
@@ -203,9 +205,10 @@ public class LiveLabs implements org.springframework.context.SmartLifecycle {
     public record Graded(LiveLab lab, sfa.lab.scenario.Grade grade) {
     }
 
+    /** Grades on a grading thread in the student's turn, as a submitted attempt is (never on the request thread). */
     public Graded grade(String school, Caller student, String id) {
         Opened o = use(school, student, id);
-        return new Graded(o.lab(), host.grade(o.session().id()));
+        return new Graded(o.lab(), grader.inTurn(student, () -> host.grade(o.session().id())));
     }
 
     public List<LiveLab> mine(String school, Caller student) {

@@ -142,7 +142,7 @@ public class Learning {
         if (c.unit().labs().stream().noneMatch(l -> l.lab().equals(lab))) {
             throw ApiProblem.notFound("unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다");
         }
-        LabGrader.Graded g = grader.grade(lab, program, wiring);
+        LabGrader.Graded g = grader.grade(student, lab, program, wiring);
         Map<String, Object> grade = g.grade().toMap();
         LabAttempt a = labAttempts.add(new LabAttempt(Idempotency.attemptId(student.username(), key), school,
                 student.username(), unit, c.version(), lab, Instant.now(), g.grade().passed(), g.grade().score(), grade,

@@ -13,6 +13,7 @@ public class ApiProblem extends RuntimeException {
     private final String code;
     private final String korean;
     private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private int retryAfterSeconds;
 
     public ApiProblem(HttpStatus status, String code, String english, String korean) {
         super(english);
@@ -40,6 +41,17 @@ public class ApiProblem extends RuntimeException {
     /** A refusal for now: the same request may succeed a moment later (answered with {@code Retry-After}). */
     public static ApiProblem unavailable(String code, String english, String korean) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, code, english, korean);
+    }
+
+    /** Answered with {@code Retry-After: seconds}: the same request may succeed then. */
+    public ApiProblem retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The seconds of the answer's {@code Retry-After}, or 0 for none (a 503 says 2 unless told). */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** Adds a member to the problem's JSON (the diagnostics of a program, say). */

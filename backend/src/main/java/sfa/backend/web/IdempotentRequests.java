@@ -102,7 +102,8 @@ public class IdempotentRequests extends OncePerRequestFilter {
         try {
             chain.doFilter(new Replayable(request, body), wrapped);
             byte[] answer = wrapped.getContentAsByteArray();
-            if (wrapped.getStatus() < 500 && answer.length <= MAX_KEPT_BYTES) {
+            // a refusal for now (429 too many, 5xx) is not the request's answer: the retry with its key runs it
+            if (wrapped.getStatus() < 500 && wrapped.getStatus() != 429 && answer.length <= MAX_KEPT_BYTES) {
                 records.finish(id, wrapped.getStatus(), wrapped.getContentType(), answer);
                 kept = true;
             }

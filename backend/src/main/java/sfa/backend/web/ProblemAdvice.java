@@ -29,7 +29,9 @@ class ProblemAdvice {
     @ExceptionHandler(ApiProblem.class)
     Object apiProblem(ApiProblem e, jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response) {
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        if (e.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        } else if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader("Retry-After", "2");
         }
         if (isPage(request)) {

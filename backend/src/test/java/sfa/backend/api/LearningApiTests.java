@@ -79,6 +79,48 @@ class LearningApiTests extends ApiTest {
                 .andExpect(jsonPath("$[0].completed").value(true));
     }
 
+    // #15: one student's attempts could fill the grading queue and stall every school's grades
+    @Test
+    void aStudentsFourthAttemptAtOnceIsRefusedWith429AndRetryAfterAndItsKeyStaysUnspent() throws Exception {
+        var me = student("gm-student6", GUMI);
+        String unit = "/api/schools/" + GUMI + "/my/units/self-hold";
+        mvc.perform(post(unit).with(me)).andExpect(status().isOk());
+        // a 2,000,000-step loop in every scan: each grade runs until the grading pace (or the watchdog) stops it
+        String slow = solution("conveyor-self-hold").replaceFirst("END_VAR", "    i : DINT; x : LREAL;\nEND_VAR")
+                .replace("END_PROGRAM", "FOR i := 1 TO 2000000 DO x := x + 0.5; END_FOR;\nEND_PROGRAM");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> sent =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String key = "flood-" + i;
+                sent.add(pool.submit(() -> mvc.perform(post(unit + "/labs/conveyor-self-hold/attempts").with(me)
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("program", quote(slow)))).andReturn().getResponse()));
+            }
+            java.util.List<org.springframework.mock.web.MockHttpServletResponse> answers = new java.util.ArrayList<>();
+            for (var f : sent) {
+                answers.add(f.get());
+            }
+            assertThat(answers).filteredOn(r -> r.getStatus() == 200).as("one running and two waiting are graded").hasSize(3);
+            var refused = answers.stream().filter(r -> r.getStatus() != 200).toList();
+            assertThat(refused).singleElement().satisfies(r -> {
+                assertThat(r.getStatus()).isEqualTo(429);
+                assertThat(r.getHeader("Retry-After")).isNotBlank();
+                assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("grading-one-at-a-time", "이미 채점 중이거나 기다리는 제출이", "you already have");
+            });
+            int which = answers.indexOf(refused.getFirst());
+            mvc.perform(post(unit + "/labs/conveyor-self-hold/attempts").with(me).header("Idempotency-Key", "flood-" + which)
+                            .contentType(MediaType.APPLICATION_JSON).content(json("program", quote(slow))))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.grade.passed").value(false))
+                    .andExpect(jsonPath("$.grade.fault.en").isNotEmpty());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void theQuizReachesTheBrowserWithoutAnswersOrExplanations() throws Exception {
         String body = mvc.perform(post("/api/schools/" + GUMI + "/my/units/self-hold").with(student("gm-student2", GUMI)))
