@@ -52,6 +52,28 @@ public class Learning {
     }
 
     /**
+     * The unit as the student sees it, without starting it: their enrollment, or before they start one that is not
+     * stored, at the newest published version. Reading (a GET) never starts a unit; the first action does.
+     */
+    public Enrollment current(String school, Caller student, String unit) {
+        var existing = enrollments.find(school, student.username(), unit);
+        if (existing.isPresent()) {
+            remember(existing.get());
+            return existing.get();
+        }
+        Instant now = Instant.now();
+        return new Enrollment(Enrollment.id(school, student.username(), unit), school, student.username(),
+                student.displayName(), unit, catalog.latest(school, unit).version(), now, now, List.of(), 0, 0, false,
+                List.of(), 0, List.of(), null);
+    }
+
+    /** The version of the unit the student reads: the one they started, or the newest before they start. */
+    public UnitContent viewing(String school, Caller student, String unit) {
+        Integer version = pinned.get(Enrollment.id(school, student.username(), unit));
+        return catalog.version(school, unit, version != null ? version : current(school, student, unit).version(), false);
+    }
+
+    /**
      * The version of the unit the student works on, started now if need be. A started version never
      * changes, so it is remembered here and most requests need no read of the store at all.
      */

@@ -79,15 +79,17 @@ class LearningController {
         return new Started(catalog.view(learning.content(e)), learning.progress(e));
     }
 
+    /** The unit as the student sees it; before they start it (POST) at the newest version, nothing stored. */
     @GetMapping("/api/schools/{school}/my/units/{unit}")
     Started myUnit(@PathVariable String school, @PathVariable String unit, Caller caller) {
-        return start(school, unit, caller);
+        Enrollment e = learning.current(school, caller, unit);
+        return new Started(catalog.view(learning.content(e)), learning.progress(e));
     }
 
     @GetMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}")
     LessonText lesson(@PathVariable String school, @PathVariable String unit, @PathVariable String lesson,
             @RequestParam(defaultValue = "ko") String lang, Caller caller) {
-        return LessonText.of(learning.pinned(school, caller, unit), lesson, lang);
+        return LessonText.of(learning.viewing(school, caller, unit), lesson, lang);
     }
 
     @PostMapping("/api/schools/{school}/my/units/{unit}/lessons/{lesson}/read")

@@ -46,7 +46,7 @@ class UnitPages {
 
     @GetMapping("/units/{unit}")
     String unit(@PathVariable String unit, Caller caller, Model model) {
-        Enrollment e = learning.start(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit);
+        Enrollment e = learning.current(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit);
         model.addAttribute("caller", caller);
         var view = catalog.view(learning.content(e));
         model.addAttribute("unit", view);
@@ -58,7 +58,7 @@ class UnitPages {
 
     @GetMapping("/units/{unit}/lessons/{lesson}")
     String lesson(@PathVariable String unit, @PathVariable String lesson, Caller caller, Model model) {
-        UnitContent c = learning.pinned(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit);
+        UnitContent c = learning.viewing(SchoolScope.schoolOf(caller, Role.STUDENT), caller, unit);
         var l = c.lesson(lesson).orElseThrow(() -> ApiProblem.notFound("unit " + unit + " has no lesson '" + lesson + "'",
                 unit + " 단원에 '" + lesson + "' 수업이 없습니다"));
         model.addAttribute("caller", caller);
@@ -87,7 +87,7 @@ class UnitPages {
     @GetMapping("/units/{unit}/labs/{lab}")
     String workbench(@PathVariable String unit, @PathVariable String lab, Caller caller, Model model) {
         String school = SchoolScope.schoolOf(caller, Role.STUDENT);
-        UnitContent c = learning.pinned(school, caller, unit);
+        UnitContent c = learning.viewing(school, caller, unit);
         var view = catalog.view(c);
         var labView = view.labs().stream().filter(l -> l.lab().equals(lab)).findFirst().orElseThrow(() -> ApiProblem.notFound(
                 "unit " + unit + " has no lab '" + lab + "'", unit + " 단원에 '" + lab + "' 실습이 없습니다"));

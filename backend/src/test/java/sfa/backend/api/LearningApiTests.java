@@ -121,6 +121,23 @@ class LearningApiTests extends ApiTest {
         }
     }
 
+    // #15: a GET started the unit (a link or an image in any page could start units for a student)
+    @Test
+    void readingAUnitAndItsLessonsDoesNotStartItTheFirstPostDoes() throws Exception {
+        var me = student("gm-student7", GUMI);
+        String unit = "/api/schools/" + GUMI + "/my/units/self-hold";
+        mvc.perform(get(unit).with(me)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.unit.version").value(1))
+                .andExpect(jsonPath("$.progress.percent").value(0));
+        mvc.perform(get(unit + "/lessons/contacts").with(me)).andExpect(status().isOk());
+        mvc.perform(get("/api/schools/" + GUMI + "/my/units").with(me)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.unit == 'self-hold')]").isEmpty());
+
+        mvc.perform(post(unit).with(me)).andExpect(status().isOk());
+        mvc.perform(get("/api/schools/" + GUMI + "/my/units").with(me))
+                .andExpect(jsonPath("$[?(@.unit == 'self-hold')]").isNotEmpty());
+    }
+
     @Test
     void theQuizReachesTheBrowserWithoutAnswersOrExplanations() throws Exception {
         String body = mvc.perform(post("/api/schools/" + GUMI + "/my/units/self-hold").with(student("gm-student2", GUMI)))

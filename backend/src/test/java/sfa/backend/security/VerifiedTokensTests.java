@@ -41,4 +41,14 @@ class VerifiedTokensTests {
         assertThatThrownBy(() -> cached.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThat(checks).as("a refused token is checked again every time").hasValue(5);
     }
+
+    // #15: tokens were accepted 60 s past their expiry (the decoder's default clock skew)
+    @Test
+    void aTokenExpiredMoreThanAFewSecondsAgoIsRefusedThoughTheDecoderAllowsAMinute() {
+        JwtDecoder lenient = token -> jwt(token, Instant.now().minusSeconds(token.equals("30s-ago") ? 30 : 2));
+        JwtDecoder cached = (JwtDecoder) new VerifiedTokens().postProcessAfterInitialization(lenient, "jwtDecoder");
+
+        assertThatThrownBy(() -> cached.decode("30s-ago")).isInstanceOf(BadJwtException.class).hasMessageContaining("expired");
+        assertThat(cached.decode("2s-ago").getSubject()).as("within the few seconds clocks may differ").isEqualTo("s");
+    }
 }
