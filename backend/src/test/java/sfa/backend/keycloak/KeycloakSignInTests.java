@@ -196,6 +196,32 @@ class KeycloakSignInTests {
         return submitted;
     }
 
+    // #15: a renamed student could pose as another in a teacher's lists
+    @Test
+    void aStudentCannotChangeTheirOwnNameOrUsernameInKeycloaksAccountService() {
+        String token = KeycloakTestServer.get().token("jb-student2", PASSWORD);
+        URI account = URI.create(KeycloakTestServer.get().issuerUri() + "/account/");
+        HttpResponse<String> mine = send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build());
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        JsonNode profile = JsonMapper.shared().readTree(mine.body());
+        assertThat(profile.get("firstName").asString()).isEqualTo("데모학생2");
+
+        for (String field : new String[] {"firstName", "lastName", "username"}) {
+            var changed = (tools.jackson.databind.node.ObjectNode) profile.deepCopy();
+            changed.put(field, field.equals("username") ? "jb-student1" : "데모학생1");
+            HttpResponse<String> update = send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(changed.toString())).build());
+            assertThat(update.statusCode()).as(field + ": " + update.body()).isIn(400, 409);
+            assertThat(update.body()).contains("error-user-attribute-read-only");
+        }
+        JsonNode after = JsonMapper.shared().readTree(send(HttpRequest.newBuilder(account)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build()).body());
+        assertThat(after.get("firstName").asString()).isEqualTo("데모학생2");
+        assertThat(after.get("username").asString()).isEqualTo("jb-student2");
+    }
+
     private JsonNode me(String token) {
         HttpResponse<String> response = bearer(token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
