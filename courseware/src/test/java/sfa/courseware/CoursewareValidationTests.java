@@ -162,6 +162,22 @@ class CoursewareValidationTests {
         assertThat(r.units().get("demo").quiz()).isNull();
     }
 
+    // #15: a quiz nested 20,000 deep overflowed the loader's stack, and the draft holding it could no longer be read
+    @Test
+    void aQuizNestedTooDeepIsAProblemOfItsFileAndLineAndTheUnitStillLoads() throws IOException {
+        write("courseware/units/demo/quiz.yaml", QUIZ.replace("answer: b", "answer: " + "[".repeat(20_000)));
+        Path dir = root.resolve("courseware/units/demo");
+
+        Courseware.Result r = Courseware.loadUnit(dir, java.util.Set.of(), Catalog.fromDirectory(root.resolve("courseware/labs")));
+
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.format()).startsWith("quiz.yaml:10:").contains("nest more than");
+            assertThat(p.ko()).contains("깊게");
+        });
+        assertThat(r.units().get("demo").quiz()).isNull();
+        assertThat(r.units().get("demo").lessons()).hasSize(1);
+    }
+
     @Test
     void anUnknownPrerequisiteIsNamedWithItsFileAndLine() throws IOException {
         write("courseware/units/demo/unit.yaml", UNIT.replace("prerequisites: []", "prerequisites: [self-hld]"));

@@ -156,10 +156,24 @@ public class UnitCatalog {
         }
     }
 
-    /** The files of a version by path. */
+    /**
+     * The files of a version by path, as stored: they are not loaded, so a draft whose files do not load
+     * (a unit.yaml that is not YAML, say) still gives them to the editor that fixes them.
+     */
     public Map<String, String> files(String school, String unit, int version) {
+        Unit shipped = shipped(unit);
+        Map<String, String> stored;
+        if (version == shipped.version()) {
+            stored = shippedContent(school, shipped).files();
+        } else {
+            UnitVersion v = mongo.findById(UnitVersion.id(school, unit, version), UnitVersion.class);
+            if (v == null) {
+                throw noVersion(unit, version);
+            }
+            stored = v.files();
+        }
         Map<String, String> out = new java.util.TreeMap<>();
-        version(school, unit, version, true).files().forEach((k, v) -> out.put(UnitFiles.path(k), v));
+        stored.forEach((k, v) -> out.put(UnitFiles.path(k), v));
         return out;
     }
 

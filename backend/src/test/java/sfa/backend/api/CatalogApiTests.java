@@ -182,6 +182,66 @@ class CatalogApiTests extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("unknown-item-type"));
     }
 
+    // #15: 20,000 nested '[' in a draft's quiz.yaml overflowed the loader's stack: a 500 on every later read of the draft
+    @Test
+    void aDraftHoldingAQuizNestedTooDeepStaysOpenableAndNamesTheFileAndLineUntilItIsFixed() throws Exception {
+        var teacher = teacher("jb-teacher", "jeonbuk-mechanical");
+        String draft = UNITS + "/tank-level-control/versions/2";
+        mvc.perform(post(UNITS + "/tank-level-control/drafts").with(teacher)).andExpect(status().isCreated());
+        String good = com.jayway.jsonpath.JsonPath.read(mvc.perform(get(draft + "/files").with(teacher))
+                .andReturn().getResponse().getContentAsString(), "$['quiz.yaml']");
+        String deep = "title: {ko: 확인, en: Check}\nitems: " + "[".repeat(20_000) + "\n";
+        mvc.perform(put(draft + "/files").param("path", "quiz.yaml").with(teacher).contentType(MediaType.TEXT_PLAIN).content(deep))
+                .andExpect(status().isNoContent());
+
+        mvc.perform(get(draft + "/files").with(teacher)).andExpect(status().isOk())
+                .andExpect(jsonPath("$['quiz.yaml']").value(deep));
+        mvc.perform(get(draft).with(teacher)).andExpect(status().isOk());
+        mvc.perform(post(draft + "/validate").with(teacher)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.problems[0].file").value("quiz.yaml"))
+                .andExpect(jsonPath("$.problems[0].line").value(2))
+                .andExpect(jsonPath("$.problems[0].ko").value(containsString("깊게")))
+                .andExpect(jsonPath("$.problems[0].en").value(containsString("nest more than")));
+        mvc.perform(post(UNITS + "/tank-level-control/quiz-form").with(teacher).contentType(MediaType.TEXT_PLAIN).content(deep))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.form").doesNotExist())
+                .andExpect(jsonPath("$.problems[0].file").value("quiz.yaml"))
+                .andExpect(jsonPath("$.problems[0].line").value(2));
+        mvc.perform(post(draft + "/publish").with(teacher)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("draft-has-problems"))
+                .andExpect(jsonPath("$.message.ko").value(containsString("quiz.yaml:2")));
+
+        mvc.perform(put(draft + "/files").param("path", "quiz.yaml").with(teacher).contentType(MediaType.TEXT_PLAIN).content(good))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(draft + "/validate").with(teacher)).andExpect(jsonPath("$.ok").value(true));
+    }
+
+    // #15: a unit.yaml that does not load made the draft's files unreadable, so the teacher could not fix it
+    @Test
+    void aDraftWhoseUnitYamlDoesNotLoadStillGivesItsFilesToFixIt() throws Exception {
+        var teacher = teacher("jb-teacher", "jeonbuk-mechanical");
+        String draft = UNITS + "/quality-prediction/versions/2";
+        mvc.perform(post(UNITS + "/quality-prediction/drafts").with(teacher)).andExpect(status().isCreated());
+        String good = com.jayway.jsonpath.JsonPath.read(mvc.perform(get(draft + "/files").with(teacher))
+                .andReturn().getResponse().getContentAsString(), "$['unit.yaml']");
+        String deep = good + "\nextra: " + "{a: ".repeat(20_000) + "\n";
+        mvc.perform(put(draft + "/files").param("path", "unit.yaml").with(teacher).contentType(MediaType.TEXT_PLAIN).content(deep))
+                .andExpect(status().isNoContent());
+
+        mvc.perform(get(draft + "/files").with(teacher)).andExpect(status().isOk())
+                .andExpect(jsonPath("$['unit.yaml']").value(containsString("extra: {a: {a:")));
+        mvc.perform(post(draft + "/validate").with(teacher)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0].file").value("unit.yaml"))
+                .andExpect(jsonPath("$.problems[0].line").value(good.lines().count() + 2));
+        mvc.perform(get(draft).with(teacher)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("version-broken"));
+
+        mvc.perform(put(draft + "/files").param("path", "unit.yaml").with(teacher).contentType(MediaType.TEXT_PLAIN).content(good))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(draft + "/validate").with(teacher)).andExpect(jsonPath("$.ok").value(true));
+        mvc.perform(get(draft).with(teacher)).andExpect(status().isOk());
+    }
+
     @Test
     void labNotesWrittenForALabWithoutNotesAreNamedInUnitYamlAndShownInThePreview() throws Exception {
         var teacher = teacher("jb-teacher", "jeonbuk-mechanical");

@@ -75,6 +75,8 @@ public final class OpcUaLabServer implements AutoCloseable {
         pki = ServerPki.createAndInitialize(config.pkiDir(), APPLICATION_URI, "Smart Factory Academy labsim",
                 dns.stream().distinct().toList(), List.of("127.0.0.1"), config.keyStorePassword(), this::rejected);
 
+        // Milo calls this on the server's shared executor: a login locked after wrong passwords is refused at
+        // once (Bad_UserAccessDenied), never made to wait on that thread (Credentials).
         var identities = new UsernameIdentityValidator(
                 challenge -> sessions.credentials().authenticate(challenge.getUsername(), challenge.getPassword())
                         .isPresent());

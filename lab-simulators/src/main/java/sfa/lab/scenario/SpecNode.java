@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -16,6 +16,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A node of a YAML lab spec with its place in the file. Reading a value that is missing or of the
@@ -35,15 +37,43 @@ public final class SpecNode {
         this.problems = problems;
     }
 
-    /** The document's root, or null (with a problem) when the text is not YAML. */
+    /** Lists and maps inside one another at most this deep; course files and lab specs use fewer than ten levels. */
+    public static final int MAX_DEPTH = 64;
+
+    /** At most this many aliases ({@code *name}) of lists or maps in a file; shipped files use none. */
+    public static final int MAX_COLLECTION_ALIASES = 50;
+
+    /** At most this many values (scalars, lists, maps) in a file, each alias counted as all it names. */
+    public static final int MAX_VALUES = 200_000;
+
+    /** At most this many characters in a file (the backend keeps a unit's file to 200,000). */
+    public static final int MAX_CHARS = 1_000_000;
+
+    /**
+     * The document's root, or null (with a problem) when the text is not YAML or is past a limit above:
+     * too long, nested too deep, or with aliases that stand for too much. Every problem names the line.
+     */
     public static @Nullable SpecNode parse(String text, String file, List<Problem> problems) {
+        if (text.length() > MAX_CHARS) {
+            problems.add(new Problem(file, 1, 1, "the file has " + text.length() + " characters; a YAML file holds at most "
+                    + MAX_CHARS, "파일이 " + text.length() + "자입니다. YAML 파일은 " + MAX_CHARS + "자까지입니다"));
+            return null;
+        }
+        // the engine's own limits back up ours (which come first and name the line)
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setCodePointLimit(MAX_CHARS)
+                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false).build();
         try {
-            Optional<Node> root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
+            Optional<Node> root = new Composer(settings, new BoundedEvents(new ParserImpl(settings,
+                    new StreamReader(settings, text)))).getSingleNode();
             if (root.isEmpty()) {
                 problems.add(new Problem(file, 1, 1, "the file is empty", "파일이 비어 있습니다"));
                 return null;
             }
             return new SpecNode(root.get(), file, problems);
+        } catch (BoundedEvents.Exceeded e) {
+            Mark m = e.mark.orElse(null);
+            problems.add(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, e.en, e.ko));
+            return null;
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(null);
             problems.add(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,

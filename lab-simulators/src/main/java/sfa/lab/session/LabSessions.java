@@ -54,8 +54,8 @@ public final class LabSessions implements AutoCloseable {
     private final Catalog catalog;
     private final double speed;
     private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
-    private final Credentials credentials = new Credentials();
     private final Audit audit = new Audit(100_000);
+    private final Credentials credentials = new Credentials(audit, java.time.InstantSource.system());
     private final List<Consumer<LabSession>> afterScan = new CopyOnWriteArrayList<>();
     private final List<Consumer<LabSession>> opened = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> closed = new CopyOnWriteArrayList<>();

@@ -191,6 +191,31 @@ class OpcUaLabServerTests {
         sessions.close(s.session().id());
     }
 
+    // #15: a client could try passwords as fast as the server answered
+    @Test
+    void aClientThatKeepsGuessingIsLockedOutEvenWithTheRightPasswordAndTheLockOutIsAudited() throws Exception {
+        LabSessions.Opened s = sessions.openExternal("conveyor-self-hold");
+        String user = s.login().user();
+        for (int i = 0; i <= sfa.lab.session.Credentials.FREE_FAILURES; i++) {
+            String guess = "guess" + i;
+            assertThatThrownBy(() -> UaClients.connect(server.endpointUrl(), SecurityPolicy.Basic256Sha256,
+                    MessageSecurityMode.SignAndEncrypt, new UsernameProvider(user, guess), trusted))
+                    .satisfies(e -> assertThat(UaClients.statusOf(e)).hasValueSatisfying(
+                            sc -> assertThat(sc.value()).isEqualTo(StatusCodes.Bad_UserAccessDenied)));
+        }
+
+        assertThatThrownBy(() -> login(s)).satisfies(e -> assertThat(UaClients.statusOf(e))
+                .hasValueSatisfying(sc -> assertThat(sc.value()).isEqualTo(StatusCodes.Bad_UserAccessDenied)));
+
+        assertThat(sessions.audit().of(user)).extracting(Audit.Entry::action)
+                .containsSubsequence("login-failed", "login-locked", "login-too-soon", "login-failed")
+                .filteredOn(a -> a.equals("login-failed")).hasSize(sfa.lab.session.Credentials.FREE_FAILURES + 2);
+        // the teacher's way out: a new password, not locked
+        LabSessions.Opened renewed = new LabSessions.Opened(s.session(), sessions.renewLogin(s.session().id()));
+        login(renewed).disconnect();
+        sessions.close(s.session().id());
+    }
+
     @Test
     void everyEndpointAsksForAUserNameAndNoneOffersAnonymousAccess() throws Exception {
         var endpoints = org.eclipse.milo.opcua.sdk.client.DiscoveryClient.getEndpoints(server.endpointUrl()).get();
