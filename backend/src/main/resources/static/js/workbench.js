@@ -237,8 +237,16 @@ for (const command of ['stop', 'reset']) {
   });
 }
 
-document.getElementById('grade').addEventListener('click', async () => {
-  const r = await call('POST', `${api}/my/units/${unit}/labs/${lab}/attempts`, { program: editor.value() });
+document.getElementById('grade').addEventListener('click', async (event) => {
+  // one grade at a time: the server refuses a student's fourth waiting grade (429) and says so
+  const button = event.currentTarget;
+  button.disabled = true;
+  let r;
+  try {
+    r = await call('POST', `${api}/my/units/${unit}/labs/${lab}/attempts`, { program: editor.value() });
+  } finally {
+    button.disabled = false;
+  }
   if (!r.ok) {
     showDiagnostics(r.json?.diagnostics ?? []);
     showRefusal(r.json, lang);
