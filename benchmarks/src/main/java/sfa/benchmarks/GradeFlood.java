@@ -105,7 +105,7 @@ public final class GradeFlood {
         }
         SpecLab lab = Catalog.standard().get(labId);
         long loop = o.containsKey("loop") ? Long.parseLong(o.get("loop")) : calibrate(lab, model, scanMs);
-        double localScanMs = scanMillis(lab, model, loop, 5, 5);
+        double localScanMs = scanMillis(lab, model, loop, 10, 10);
         System.out.printf("flood program: the model answer of %s with a FOR loop of %,d iterations a scan (reached over its"
                 + " first %d scans): %.1f ms of CPU a scan here (watchdog %d ms of wall-clock time)%n", labId, loop, RAMP_SCANS,
                 localScanMs, StCompiler.DEFAULT_WATCHDOG_MILLIS);
@@ -581,10 +581,11 @@ public final class GradeFlood {
     /** The loop length that makes a scan take {@code targetMs} of CPU time on this machine. */
     private static long calibrate(SpecLab lab, String model, double targetMs) {
         long n = 500_000;
-        double ms = scanMillis(lab, model, n, 20, 20);
-        n = (long) (n * targetMs / Math.max(ms, 0.01));
-        ms = scanMillis(lab, model, n, 5, 5);
-        return Math.max(1, Math.min(Integer.MAX_VALUE - 1, (long) (n * targetMs / Math.max(ms, 0.01))));
+        for (int round = 0; round < 3; round++) {
+            double ms = scanMillis(lab, model, n, 10, 10);
+            n = Math.max(1, Math.min(Integer.MAX_VALUE - 1, (long) (n * targetMs / Math.max(ms, 0.01))));
+        }
+        return n;
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {
