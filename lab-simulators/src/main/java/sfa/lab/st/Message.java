@@ -21,6 +21,10 @@ public enum Message {
     EXPECTED_EXPRESSION("expected a value or expression but found '%1$s'", "값이나 식이 와야 하는데 '%1$s'이(가) 있습니다"),
     EQUALS_INSTEAD_OF_ASSIGN("'=' compares; to assign a value write ':='", "'='는 비교입니다. 값을 넣으려면 ':='를 쓰세요"),
     NO_PROGRAM("the file has no PROGRAM: write PROGRAM Main ... END_PROGRAM", "파일에 PROGRAM이 없습니다: PROGRAM Main ... END_PROGRAM을 쓰세요"),
+    TOO_DEEPLY_NESTED("nested too deeply at '%1$s': blocks, brackets and calls are nested more levels deep than a program may; move the inner part into separate statements or a FUNCTION",
+            "'%1$s'에서 중첩이 너무 깊습니다: 블록, 괄호, 호출이 프로그램에 허용된 단계보다 깊게 겹쳐 있습니다. 안쪽 부분을 별도의 문장이나 FUNCTION으로 옮기세요"),
+    EXPRESSION_TOO_LONG("this expression is too long: it chains or nests more than %1$d operators; split it over several statements (sum := a + b; sum := sum + c; ...)",
+            "식이 너무 깁니다: 연산자를 %1$d개보다 많이 잇거나 겹쳤습니다. 여러 문장으로 나누세요 (sum := a + b; sum := sum + c; ...)"),
     TWO_PROGRAMS("only one PROGRAM is allowed per file; '%1$s' is already the program", "파일에는 PROGRAM이 하나만 있어야 합니다; 이미 '%1$s'이(가) 있습니다"),
     // checker: names
     UNKNOWN_VARIABLE("unknown variable '%1$s'", "알 수 없는 변수 '%1$s'"),
