@@ -728,14 +728,24 @@ final class Checker {
         for (Bound.Stmt s : body) {
             boolean hit = switch (s) {
                 case Bound.Assign a -> a.target() instanceof Bound.VarRef v && v.variable() == result;
-                case Bound.If i -> i.bodies().stream().anyMatch(b -> assignsResult(b, result)) || assignsResult(i.elseBody(), result);
-                case Bound.Case c -> c.bodies().stream().anyMatch(b -> assignsResult(b, result)) || assignsResult(c.elseBody(), result);
+                case Bound.If i -> anyAssignsResult(i.bodies(), result) || assignsResult(i.elseBody(), result);
+                case Bound.Case c -> anyAssignsResult(c.bodies(), result) || assignsResult(c.elseBody(), result);
                 case Bound.For f -> assignsResult(f.body(), result);
                 case Bound.While w -> assignsResult(w.body(), result);
                 case Bound.Repeat r -> assignsResult(r.body(), result);
                 default -> false;
             };
             if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A loop, not a stream: this recurses once per nested block. */
+    private static boolean anyAssignsResult(List<List<Bound.Stmt>> bodies, Variable result) {
+        for (List<Bound.Stmt> body : bodies) {
+            if (assignsResult(body, result)) {
                 return true;
             }
         }
