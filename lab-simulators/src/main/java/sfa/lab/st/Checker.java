@@ -791,28 +791,91 @@ final class Checker {
     /**
      * Function blocks and functions nested at most {@link #MAX_NESTING} deep, whether an instance holds another
      * or a body calls another: each level is a call (and a frame made at load) on the stack of the thread that
-     * runs every session, so a chain of thousands would end in a stack overflow. Runs only on a program without
-     * recursion; the search stops at the first chain that is too deep.
+     * runs every session, so a chain of thousands would end in a stack overflow. And the bodies along a chain
+     * of calls nest at most {@link #MAX_CALL_DEPTH} levels deep in all ({@link Depth}): a call runs the callee's
+     * blocks and expressions on top of the caller's. Runs only on a program without recursion; the search stops
+     * at the first chain that is too deep.
      */
     private boolean checkNesting(FunctionBlock program) {
         java.util.ArrayDeque<FunctionBlock> chain = new java.util.ArrayDeque<>();
         Map<FunctionBlock, Integer> known = new IdentityHashMap<>();
+        Map<FunctionBlock, Integer> reaches = new IdentityHashMap<>();
         List<FunctionBlock> roots = new ArrayList<>(List.of(globals, program));
         for (FunctionBlock root : roots) {
             chain.clear();
             if (height(root, chain, known) < 0) {
-                List<String> names = chain.stream().filter(fb -> fb != globals).map(FunctionBlock::name).toList();
-                String shown = String.join(" → ", names.size() <= 6 ? names
-                        : java.util.stream.Stream.concat(names.subList(0, 5).stream(), java.util.stream.Stream.of("…")).toList());
                 FunctionBlock deepest = chain.getLast();
-                error(Message.NESTING_TOO_DEEP, deepest.position(), deepest.name().length(), shown, MAX_NESTING);
+                error(Message.NESTING_TOO_DEEP, deepest.position(), deepest.name().length(), shown(chain), MAX_NESTING);
+                return false;
+            }
+            int reach = reach(root, reaches);
+            if (reach > MAX_CALL_DEPTH) {
+                chain.clear();
+                for (FunctionBlock at = root; at != null; at = deepestNested(at, reaches)) {
+                    chain.addLast(at);
+                }
+                FunctionBlock deepest = chain.getLast();
+                error(Message.CALLS_TOO_DEEP, deepest.position(), deepest.name().length(), shown(chain), reach,
+                        MAX_CALL_DEPTH);
                 return false;
             }
         }
         return true;
     }
 
+    private String shown(java.util.Deque<FunctionBlock> chain) {
+        List<String> names = chain.stream().filter(fb -> fb != globals).map(FunctionBlock::name).toList();
+        return String.join(" → ", names.size() <= 6 ? names
+                : java.util.stream.Stream.concat(names.subList(0, 5).stream(), java.util.stream.Stream.of("…")).toList());
+    }
+
     static final int MAX_NESTING = 32;
+
+    /**
+     * How deep the bodies along a chain of calls may nest in all. One body at the parser's limits (blocks 63
+     * deep, an expression of 128 operators at the bottom) comes to about 190, so a program alone never
+     * reaches it; functions at those limits calling one another do, long before the stack of a scan ends.
+     */
+    static final int MAX_CALL_DEPTH = 256;
+
+    /** How deep a call of {@code fb} nests: its own body, and the deepest of what it calls or holds on top. */
+    private int reach(FunctionBlock fb, Map<FunctionBlock, Integer> reaches) {
+        Integer known = reaches.get(fb);
+        if (known != null) {
+            return known;
+        }
+        int below = 0;
+        for (FunctionBlock n : nested(fb)) {
+            below = Math.max(below, reach(n, reaches));
+        }
+        int reach = Depth.of(bodies.getOrDefault(fb, List.of())) + below;
+        reaches.put(fb, reach);
+        return reach;
+    }
+
+    /** What {@code fb} calls or holds that reaches deepest, or null when it calls and holds nothing. */
+    private @Nullable FunctionBlock deepestNested(FunctionBlock fb, Map<FunctionBlock, Integer> reaches) {
+        FunctionBlock deepest = null;
+        for (FunctionBlock n : nested(fb)) {
+            if (deepest == null || reaches.get(n) > reaches.get(deepest)) {
+                deepest = n;
+            }
+        }
+        return deepest;
+    }
+
+    /** The function blocks and functions {@code fb} calls or holds instances of, standard ones left out. */
+    private Set<FunctionBlock> nested(FunctionBlock fb) {
+        Set<FunctionBlock> next = new LinkedHashSet<>(calls.getOrDefault(fb, Set.of()));
+        for (Variable v : fb.variables().values()) {
+            Type t = v.type() instanceof Type.ArrayType a ? a.element() : v.type();
+            if (t instanceof Type.FbType ft) {
+                next.add(ft.block());
+            }
+        }
+        next.removeIf(FunctionBlock::standard);
+        return next;
+    }
 
     /** How many levels nest below {@code fb}, or -1 when {@code chain} (left holding the path) goes too deep. */
     private int height(FunctionBlock fb, java.util.Deque<FunctionBlock> chain, Map<FunctionBlock, Integer> known) {
@@ -828,18 +891,8 @@ final class Checker {
             chain.removeLast();
             return h;
         }
-        Set<FunctionBlock> next = new LinkedHashSet<>(calls.getOrDefault(fb, Set.of()));
-        for (Variable v : fb.variables().values()) {
-            Type t = v.type() instanceof Type.ArrayType a ? a.element() : v.type();
-            if (t instanceof Type.FbType ft) {
-                next.add(ft.block());
-            }
-        }
         int height = 0;
-        for (FunctionBlock n : next) {
-            if (n.standard()) {
-                continue;
-            }
+        for (FunctionBlock n : nested(fb)) {
             int below = height(n, chain, known);
             if (below < 0) {
                 return -1;

@@ -50,6 +50,8 @@ public enum Message {
             "프로그램의 변수에 메모리가 모두 %1$s 필요합니다. 프로그램은 %2$s까지만 쓸 수 있습니다. 가장 큰 것은 '%3$s'(%4$s)입니다"),
     NESTING_TOO_DEEP("function blocks and functions nest more than %2$d levels deep here (%1$s): a program may nest them at most %2$d deep",
             "기능 블록과 함수가 %2$d단계보다 깊이 중첩됩니다(%1$s). 프로그램은 최대 %2$d단계까지 중첩할 수 있습니다"),
+    CALLS_TOO_DEEP("calls nest too deeply here (%1$s): the blocks and expressions along these calls nest %2$d levels deep in all, more than the %3$d a program may; make the deepest ones flatter or call fewer inside each other",
+            "호출이 너무 깊게 겹칩니다(%1$s): 이 호출들을 따라 블록과 식이 모두 %2$d단계로 겹쳐, 프로그램에 허용된 %3$d단계를 넘습니다. 가장 깊은 것을 얕게 하거나 서로 겹쳐 부르는 호출을 줄이세요"),
     // checker: types
     TYPE_MISMATCH("type mismatch: '%1$s' is %2$s but the value is %3$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다"),
     TYPE_MISMATCH_NEEDS_CONVERSION("type mismatch: '%1$s' is %2$s but the value is %3$s; convert it with %4$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다; %4$s로 변환하세요"),
