@@ -646,8 +646,12 @@ final class Checker {
                 Ast.CaseLabel label = b.labels().get(i);
                 lo[i] = caseLabel(label.low(), st);
                 hi[i] = label.high() == null ? lo[i] : caseLabel(label.high(), st);
-                if (hi[i] - lo[i] < 10_000) {
-                    for (long v = lo[i]; v <= hi[i]; v++) {
+                // counted, not compared: a range wider than a long (as from a refused label's MIN_VALUE) overflows
+                // to a negative width, and one that ends at MAX_VALUE would never end
+                long width = hi[i] - lo[i];
+                if (width >= 0 && width < 10_000) {
+                    for (long k = 0; k <= width; k++) {
+                        long v = lo[i] + k;
                         Integer before = seen.putIfAbsent(v, label.low().position().line());
                         if (before != null) {
                             error(Message.CASE_DUPLICATE, label.low().position(), 1, v, before);
