@@ -220,19 +220,24 @@ final class Ast {
     record Unary(Position position, UnaryOp op, Expr operand) implements Expr {
     }
 
-    /** Binary operators, from the loosest binding to the tightest (IEC 61131-3 table of precedence). */
+    /**
+     * Binary operators, from the loosest binding to the tightest (IEC 61131-3 table of precedence);
+     * {@code level} counts from 1 (OR) up, operators of one level bind alike.
+     */
     enum BinaryOp {
-        OR("OR"), XOR("XOR"), AND("AND"),
-        EQ("="), NE("<>"),
-        LT("<"), LE("<="), GT(">"), GE(">="),
-        ADD("+"), SUB("-"),
-        MUL("*"), DIV("/"), MOD("MOD"),
-        POW("**");
+        OR("OR", 1), XOR("XOR", 2), AND("AND", 3),
+        EQ("=", 4), NE("<>", 4),
+        LT("<", 5), LE("<=", 5), GT(">", 5), GE(">=", 5),
+        ADD("+", 6), SUB("-", 6),
+        MUL("*", 7), DIV("/", 7), MOD("MOD", 7),
+        POW("**", 8);
 
         final String symbol;
+        final int level;
 
-        BinaryOp(String symbol) {
+        BinaryOp(String symbol, int level) {
             this.symbol = symbol;
+            this.level = level;
         }
     }
 

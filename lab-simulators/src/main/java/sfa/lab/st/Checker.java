@@ -646,8 +646,12 @@ final class Checker {
                 Ast.CaseLabel label = b.labels().get(i);
                 lo[i] = caseLabel(label.low(), st);
                 hi[i] = label.high() == null ? lo[i] : caseLabel(label.high(), st);
-                if (hi[i] - lo[i] < 10_000) {
-                    for (long v = lo[i]; v <= hi[i]; v++) {
+                // counted, not compared: a range wider than a long (as from a refused label's MIN_VALUE) overflows
+                // to a negative width, and one that ends at MAX_VALUE would never end
+                long width = hi[i] - lo[i];
+                if (width >= 0 && width < 10_000) {
+                    for (long k = 0; k <= width; k++) {
+                        long v = lo[i] + k;
                         Integer before = seen.putIfAbsent(v, label.low().position().line());
                         if (before != null) {
                             error(Message.CASE_DUPLICATE, label.low().position(), 1, v, before);
@@ -728,14 +732,24 @@ final class Checker {
         for (Bound.Stmt s : body) {
             boolean hit = switch (s) {
                 case Bound.Assign a -> a.target() instanceof Bound.VarRef v && v.variable() == result;
-                case Bound.If i -> i.bodies().stream().anyMatch(b -> assignsResult(b, result)) || assignsResult(i.elseBody(), result);
-                case Bound.Case c -> c.bodies().stream().anyMatch(b -> assignsResult(b, result)) || assignsResult(c.elseBody(), result);
+                case Bound.If i -> anyAssignsResult(i.bodies(), result) || assignsResult(i.elseBody(), result);
+                case Bound.Case c -> anyAssignsResult(c.bodies(), result) || assignsResult(c.elseBody(), result);
                 case Bound.For f -> assignsResult(f.body(), result);
                 case Bound.While w -> assignsResult(w.body(), result);
                 case Bound.Repeat r -> assignsResult(r.body(), result);
                 default -> false;
             };
             if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A loop, not a stream: this recurses once per nested block. */
+    private static boolean anyAssignsResult(List<List<Bound.Stmt>> bodies, Variable result) {
+        for (List<Bound.Stmt> body : bodies) {
+            if (assignsResult(body, result)) {
                 return true;
             }
         }
@@ -781,28 +795,91 @@ final class Checker {
     /**
      * Function blocks and functions nested at most {@link #MAX_NESTING} deep, whether an instance holds another
      * or a body calls another: each level is a call (and a frame made at load) on the stack of the thread that
-     * runs every session, so a chain of thousands would end in a stack overflow. Runs only on a program without
-     * recursion; the search stops at the first chain that is too deep.
+     * runs every session, so a chain of thousands would end in a stack overflow. And the bodies along a chain
+     * of calls nest at most {@link #MAX_CALL_DEPTH} levels deep in all ({@link Depth}): a call runs the callee's
+     * blocks and expressions on top of the caller's. Runs only on a program without recursion; the search stops
+     * at the first chain that is too deep.
      */
     private boolean checkNesting(FunctionBlock program) {
         java.util.ArrayDeque<FunctionBlock> chain = new java.util.ArrayDeque<>();
         Map<FunctionBlock, Integer> known = new IdentityHashMap<>();
+        Map<FunctionBlock, Integer> reaches = new IdentityHashMap<>();
         List<FunctionBlock> roots = new ArrayList<>(List.of(globals, program));
         for (FunctionBlock root : roots) {
             chain.clear();
             if (height(root, chain, known) < 0) {
-                List<String> names = chain.stream().filter(fb -> fb != globals).map(FunctionBlock::name).toList();
-                String shown = String.join(" → ", names.size() <= 6 ? names
-                        : java.util.stream.Stream.concat(names.subList(0, 5).stream(), java.util.stream.Stream.of("…")).toList());
                 FunctionBlock deepest = chain.getLast();
-                error(Message.NESTING_TOO_DEEP, deepest.position(), deepest.name().length(), shown, MAX_NESTING);
+                error(Message.NESTING_TOO_DEEP, deepest.position(), deepest.name().length(), shown(chain), MAX_NESTING);
+                return false;
+            }
+            int reach = reach(root, reaches);
+            if (reach > MAX_CALL_DEPTH) {
+                chain.clear();
+                for (FunctionBlock at = root; at != null; at = deepestNested(at, reaches)) {
+                    chain.addLast(at);
+                }
+                FunctionBlock deepest = chain.getLast();
+                error(Message.CALLS_TOO_DEEP, deepest.position(), deepest.name().length(), shown(chain), reach,
+                        MAX_CALL_DEPTH);
                 return false;
             }
         }
         return true;
     }
 
+    private String shown(java.util.Deque<FunctionBlock> chain) {
+        List<String> names = chain.stream().filter(fb -> fb != globals).map(FunctionBlock::name).toList();
+        return String.join(" → ", names.size() <= 6 ? names
+                : java.util.stream.Stream.concat(names.subList(0, 5).stream(), java.util.stream.Stream.of("…")).toList());
+    }
+
     static final int MAX_NESTING = 32;
+
+    /**
+     * How deep the bodies along a chain of calls may nest in all. One body at the parser's limits (blocks 63
+     * deep, an expression of 128 operators at the bottom) comes to about 190, so a program alone never
+     * reaches it; functions at those limits calling one another do, long before the stack of a scan ends.
+     */
+    static final int MAX_CALL_DEPTH = 256;
+
+    /** How deep a call of {@code fb} nests: its own body, and the deepest of what it calls or holds on top. */
+    private int reach(FunctionBlock fb, Map<FunctionBlock, Integer> reaches) {
+        Integer known = reaches.get(fb);
+        if (known != null) {
+            return known;
+        }
+        int below = 0;
+        for (FunctionBlock n : nested(fb)) {
+            below = Math.max(below, reach(n, reaches));
+        }
+        int reach = Depth.of(bodies.getOrDefault(fb, List.of())) + below;
+        reaches.put(fb, reach);
+        return reach;
+    }
+
+    /** What {@code fb} calls or holds that reaches deepest, or null when it calls and holds nothing. */
+    private @Nullable FunctionBlock deepestNested(FunctionBlock fb, Map<FunctionBlock, Integer> reaches) {
+        FunctionBlock deepest = null;
+        for (FunctionBlock n : nested(fb)) {
+            if (deepest == null || reaches.get(n) > reaches.get(deepest)) {
+                deepest = n;
+            }
+        }
+        return deepest;
+    }
+
+    /** The function blocks and functions {@code fb} calls or holds instances of, standard ones left out. */
+    private Set<FunctionBlock> nested(FunctionBlock fb) {
+        Set<FunctionBlock> next = new LinkedHashSet<>(calls.getOrDefault(fb, Set.of()));
+        for (Variable v : fb.variables().values()) {
+            Type t = v.type() instanceof Type.ArrayType a ? a.element() : v.type();
+            if (t instanceof Type.FbType ft) {
+                next.add(ft.block());
+            }
+        }
+        next.removeIf(FunctionBlock::standard);
+        return next;
+    }
 
     /** How many levels nest below {@code fb}, or -1 when {@code chain} (left holding the path) goes too deep. */
     private int height(FunctionBlock fb, java.util.Deque<FunctionBlock> chain, Map<FunctionBlock, Integer> known) {
@@ -818,18 +895,8 @@ final class Checker {
             chain.removeLast();
             return h;
         }
-        Set<FunctionBlock> next = new LinkedHashSet<>(calls.getOrDefault(fb, Set.of()));
-        for (Variable v : fb.variables().values()) {
-            Type t = v.type() instanceof Type.ArrayType a ? a.element() : v.type();
-            if (t instanceof Type.FbType ft) {
-                next.add(ft.block());
-            }
-        }
         int height = 0;
-        for (FunctionBlock n : next) {
-            if (n.standard()) {
-                continue;
-            }
+        for (FunctionBlock n : nested(fb)) {
             int below = height(n, chain, known);
             if (below < 0) {
                 return -1;

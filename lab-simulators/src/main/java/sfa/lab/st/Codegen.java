@@ -214,8 +214,13 @@ final class Codegen {
     }
 
     private StmtNode ifNode(Bound.If i) {
-        BoolNode[] conds = i.conditions().stream().map(this::bool).toArray(BoolNode[]::new);
-        StmtNode[] bodies = i.bodies().stream().map(this::block).toArray(StmtNode[]::new);
+        // loops, not streams: these recurse once per nested block, and a stream costs a dozen stack frames
+        BoolNode[] conds = new BoolNode[i.conditions().size()];
+        StmtNode[] bodies = new StmtNode[conds.length];
+        for (int k = 0; k < conds.length; k++) {
+            conds[k] = bool(i.conditions().get(k));
+            bodies[k] = block(i.bodies().get(k));
+        }
         StmtNode otherwise = block(i.elseBody());
         if (conds.length == 1) {
             BoolNode c0 = conds[0];
@@ -236,7 +241,10 @@ final class Codegen {
         LongNode selector = lng(c.selector());
         long[][] lows = c.lows().toArray(long[][]::new);
         long[][] highs = c.highs().toArray(long[][]::new);
-        StmtNode[] bodies = c.bodies().stream().map(this::block).toArray(StmtNode[]::new);
+        StmtNode[] bodies = new StmtNode[c.bodies().size()];
+        for (int b = 0; b < bodies.length; b++) {
+            bodies[b] = block(c.bodies().get(b));
+        }
         StmtNode otherwise = block(c.elseBody());
         return f -> {
             long v = selector.eval(f);
@@ -296,8 +304,14 @@ final class Codegen {
     private StmtNode fbCall(Bound.FbCall c) {
         ObjectNode instance = access(c.instance()).getObject();
         FunctionBlock fb = c.block();
-        Transfer[] inputs = c.inputs().stream().map(in -> input(in.parameter(), in.value())).toArray(Transfer[]::new);
-        Transfer[] outputs = c.outputs().stream().map(out -> output(out.parameter(), out.target())).toArray(Transfer[]::new);
+        Transfer[] inputs = new Transfer[c.inputs().size()];
+        for (int k = 0; k < inputs.length; k++) {
+            inputs[k] = input(c.inputs().get(k).parameter(), c.inputs().get(k).value());
+        }
+        Transfer[] outputs = new Transfer[c.outputs().size()];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = output(c.outputs().get(k).parameter(), c.outputs().get(k).target());
+        }
         return f -> {
             Frame callee = (Frame) instance.eval(f);
             for (Transfer in : inputs) {
@@ -384,7 +398,10 @@ final class Codegen {
     private Access.IndexNode flatIndex(Bound.ElementRef el) {
         Type.ArrayType at = el.array();
         int dims = at.low().length;
-        LongNode[] idx = el.indices().stream().map(this::lng).toArray(LongNode[]::new);
+        LongNode[] idx = new LongNode[dims];
+        for (int d = 0; d < dims; d++) {
+            idx[d] = lng(el.indices().get(d));
+        }
         int[] low = at.low();
         int[] high = at.high();
         int[] scale = new int[dims];

@@ -207,21 +207,22 @@ final class ExprCodegen {
                 DoubleNode y = dbl(g, b.right());
                 int line = b.position().line();
                 int column = b.position().column();
-                DoubleNode raw = switch (b.op()) {
-                    case ADD -> f -> x.eval(f) + y.eval(f);
-                    case SUB -> f -> x.eval(f) - y.eval(f);
-                    case MUL -> f -> x.eval(f) * y.eval(f);
+                // REAL rounds in the operator's own closure, not one around it: a chain a + b + … runs as deep
+                // as it is long, and a second closure a level would double the stack it takes
+                yield switch (b.op()) {
+                    case ADD -> single ? f -> (float) (x.eval(f) + y.eval(f)) : f -> x.eval(f) + y.eval(f);
+                    case SUB -> single ? f -> (float) (x.eval(f) - y.eval(f)) : f -> x.eval(f) - y.eval(f);
+                    case MUL -> single ? f -> (float) (x.eval(f) * y.eval(f)) : f -> x.eval(f) * y.eval(f);
                     case DIV -> f -> {
                         double n = x.eval(f);
                         double d = y.eval(f);
                         if (d == 0) {
                             throw StRuntime.fault(Message.DIVISION_BY_ZERO, line, column);
                         }
-                        return n / d;
+                        return single ? (float) (n / d) : n / d;
                     };
                     default -> throw new IllegalStateException(b.op() + " on reals");
                 };
-                yield single ? f -> (float) raw.eval(f) : raw;
             }
             case Bound.Convert c -> {
                 Type from = c.from().type();

@@ -329,9 +329,25 @@ final class Expressions {
         return invalid(u.position());
     }
 
+    /**
+     * A chain {@code a + b - c …} is a tree leaning left as deep as the chain is long: its left spine is walked
+     * in a loop, so only right operands (short, unless bracketed) recurse.
+     */
     private Bound.Expr binary(Ast.Binary b) {
-        Bound.Expr left = check(b.left());
-        Bound.Expr right = check(b.right());
+        java.util.ArrayDeque<Ast.Binary> spine = new java.util.ArrayDeque<>();
+        Ast.Expr leftmost = b;
+        while (leftmost instanceof Ast.Binary inner) {
+            spine.push(inner);
+            leftmost = inner.left();
+        }
+        Bound.Expr left = check(leftmost);
+        for (Ast.Binary node : spine) {
+            left = binary(node, left, check(node.right()));
+        }
+        return left;
+    }
+
+    private Bound.Expr binary(Ast.Binary b, Bound.Expr left, Bound.Expr right) {
         Type lt = left.type();
         Type rt = right.type();
         if (Typing.isInvalid(lt) || Typing.isInvalid(rt)) {

@@ -18,7 +18,10 @@ final class Functions {
         boolean unsigned64 = w.bits == 64 && !w.signed;
         return switch (b.name()) {
             case "MIN", "MAX" -> {
-                LongNode[] xs = a.stream().map(g::lng).toArray(LongNode[]::new);
+                LongNode[] xs = new LongNode[a.size()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = g.lng(a.get(i));
+                }
                 boolean max = b.name().equals("MAX");
                 yield f -> {
                     long r = xs[0].eval(f);
@@ -47,7 +50,10 @@ final class Functions {
             }
             case "MUX" -> {
                 LongNode k = g.lng(a.get(0));
-                LongNode[] ins = a.subList(1, a.size()).stream().map(g::lng).toArray(LongNode[]::new);
+                LongNode[] ins = new LongNode[a.size() - 1];
+                for (int i = 0; i < ins.length; i++) {
+                    ins[i] = g.lng(a.get(i + 1));
+                }
                 yield f -> ins[(int) Math.clamp(k.eval(f), 0, ins.length - 1)].eval(f);
             }
             case "MOVE" -> g.lng(a.getFirst());
@@ -81,7 +87,10 @@ final class Functions {
         int column = b.position().column();
         DoubleNode raw = switch (b.name()) {
             case "MIN", "MAX" -> {
-                DoubleNode[] xs = a.stream().map(g::dbl).toArray(DoubleNode[]::new);
+                DoubleNode[] xs = new DoubleNode[a.size()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = g.dbl(a.get(i));
+                }
                 boolean max = b.name().equals("MAX");
                 yield f -> {
                     double r = xs[0].eval(f);
@@ -106,7 +115,10 @@ final class Functions {
             }
             case "MUX" -> {
                 LongNode k = g.lng(a.get(0));
-                DoubleNode[] ins = a.subList(1, a.size()).stream().map(g::dbl).toArray(DoubleNode[]::new);
+                DoubleNode[] ins = new DoubleNode[a.size() - 1];
+                for (int i = 0; i < ins.length; i++) {
+                    ins[i] = g.dbl(a.get(i + 1));
+                }
                 yield f -> ins[(int) Math.clamp(k.eval(f), 0, ins.length - 1)].eval(f);
             }
             case "MOVE" -> g.dbl(a.getFirst());
@@ -149,7 +161,10 @@ final class Functions {
         List<Bound.Expr> a = b.args();
         return switch (b.name()) {
             case "CONCAT" -> {
-                ObjectNode[] xs = a.stream().map(g::obj).toArray(ObjectNode[]::new);
+                ObjectNode[] xs = new ObjectNode[a.size()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = g.obj(a.get(i));
+                }
                 yield f -> {
                     StringBuilder s = new StringBuilder();
                     for (ObjectNode x : xs) {
@@ -166,7 +181,10 @@ final class Functions {
             }
             case "MUX" -> {
                 LongNode k = g.lng(a.get(0));
-                ObjectNode[] ins = a.subList(1, a.size()).stream().map(g::obj).toArray(ObjectNode[]::new);
+                ObjectNode[] ins = new ObjectNode[a.size() - 1];
+                for (int i = 0; i < ins.length; i++) {
+                    ins[i] = g.obj(a.get(i + 1));
+                }
                 yield f -> ins[(int) Math.clamp(k.eval(f), 0, ins.length - 1)].eval(f);
             }
             case "MOVE" -> g.obj(a.getFirst());

@@ -7,6 +7,9 @@ import java.util.Locale;
  * are positional ({@code %1$s}) because the two languages order them differently.
  */
 public enum Message {
+    // the compiler as a whole
+    PROGRAM_TOO_DEEP("the program is nested too deeply to compile: split long expressions and deeply nested blocks into several statements or FUNCTIONs",
+            "프로그램이 너무 깊게 중첩되어 컴파일할 수 없습니다: 긴 식과 깊게 중첩된 블록을 여러 문장이나 FUNCTION으로 나누세요"),
     // scanner
     UNEXPECTED_CHARACTER("unexpected character '%1$s'", "이해할 수 없는 문자 '%1$s'이(가) 있습니다"),
     UNTERMINATED_COMMENT("the comment opened with '(*' is never closed with '*)'", "'(*'로 시작한 주석이 '*)'로 닫히지 않았습니다"),
@@ -21,6 +24,10 @@ public enum Message {
     EXPECTED_EXPRESSION("expected a value or expression but found '%1$s'", "값이나 식이 와야 하는데 '%1$s'이(가) 있습니다"),
     EQUALS_INSTEAD_OF_ASSIGN("'=' compares; to assign a value write ':='", "'='는 비교입니다. 값을 넣으려면 ':='를 쓰세요"),
     NO_PROGRAM("the file has no PROGRAM: write PROGRAM Main ... END_PROGRAM", "파일에 PROGRAM이 없습니다: PROGRAM Main ... END_PROGRAM을 쓰세요"),
+    TOO_DEEPLY_NESTED("nested too deeply at '%1$s': blocks, brackets and calls are nested more levels deep than a program may; move the inner part into separate statements or a FUNCTION",
+            "'%1$s'에서 중첩이 너무 깊습니다: 블록, 괄호, 호출이 프로그램에 허용된 단계보다 깊게 겹쳐 있습니다. 안쪽 부분을 별도의 문장이나 FUNCTION으로 옮기세요"),
+    EXPRESSION_TOO_LONG("this expression is too long: it chains or nests more than %1$d operators; split it over several statements (sum := a + b; sum := sum + c; ...)",
+            "식이 너무 깁니다: 연산자를 %1$d개보다 많이 잇거나 겹쳤습니다. 여러 문장으로 나누세요 (sum := a + b; sum := sum + c; ...)"),
     TWO_PROGRAMS("only one PROGRAM is allowed per file; '%1$s' is already the program", "파일에는 PROGRAM이 하나만 있어야 합니다; 이미 '%1$s'이(가) 있습니다"),
     // checker: names
     UNKNOWN_VARIABLE("unknown variable '%1$s'", "알 수 없는 변수 '%1$s'"),
@@ -46,6 +53,8 @@ public enum Message {
             "프로그램의 변수에 메모리가 모두 %1$s 필요합니다. 프로그램은 %2$s까지만 쓸 수 있습니다. 가장 큰 것은 '%3$s'(%4$s)입니다"),
     NESTING_TOO_DEEP("function blocks and functions nest more than %2$d levels deep here (%1$s): a program may nest them at most %2$d deep",
             "기능 블록과 함수가 %2$d단계보다 깊이 중첩됩니다(%1$s). 프로그램은 최대 %2$d단계까지 중첩할 수 있습니다"),
+    CALLS_TOO_DEEP("calls nest too deeply here (%1$s): the blocks and expressions along these calls nest %2$d levels deep in all, more than the %3$d a program may; make the deepest ones flatter or call fewer inside each other",
+            "호출이 너무 깊게 겹칩니다(%1$s): 이 호출들을 따라 블록과 식이 모두 %2$d단계로 겹쳐, 프로그램에 허용된 %3$d단계를 넘습니다. 가장 깊은 것을 얕게 하거나 서로 겹쳐 부르는 호출을 줄이세요"),
     // checker: types
     TYPE_MISMATCH("type mismatch: '%1$s' is %2$s but the value is %3$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다"),
     TYPE_MISMATCH_NEEDS_CONVERSION("type mismatch: '%1$s' is %2$s but the value is %3$s; convert it with %4$s", "자료형 불일치: '%1$s'은(는) %2$s인데 값은 %3$s입니다; %4$s로 변환하세요"),

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import sfa.lab.st.Ast.*;
@@ -34,8 +34,19 @@ import sfa.lab.st.Ast.*;
  */
 final class Parser {
 
-    /** Deeper nesting than this is surely a mistake; the limit keeps the recursion off the stack's end. */
-    private static final int MAX_DEPTH = 100;
+    /**
+     * Deeper nesting than this is surely a mistake; the limit keeps the recursion off the stack's end. Blocks,
+     * brackets, calls, indices, signs and the right operand of an operator each count a level: each costs
+     * the parser a few stack frames, and the stages after it one or two.
+     */
+    static final int MAX_DEPTH = 64;
+    /**
+     * The most operators an expression may chain or nest ({@code a + b + …}, {@code -(-(…))}, {@code f(g(…))},
+     * {@code a.b[i].c}): every stage after the parser walks an expression recursively, one level per operator,
+     * and must fit in a small stack with the blocks around it. No program written by hand comes near; 64 Ki
+     * characters of {@code i + i + …} would be 16 000.
+     */
+    static final int MAX_OPERATORS = 128;
     /**
      * After this many errors the parser stops reading (as compilers do): nobody reads further, and it
      * bounds the work of the lookaheads that error recovery makes on absurd input.
@@ -99,6 +110,8 @@ final class Parser {
     /** Index of the token the parser was at when it last reported an error: a second error there is a cascade. */
     private int lastErrorAt = -1;
     private int depth;
+    /** How many operators deep each expression built so far reaches, when more than none. */
+    private final Map<Expr, Integer> operators = new IdentityHashMap<>();
     private int brackets;
     private int errors;
     /** Per line, the first column where the scanner already found an error: the parser adds none after it. */
@@ -453,8 +466,8 @@ final class Parser {
 
     /** A type: a name, {@code STRING[20]}, or {@code ARRAY[1..10, 0..2] OF T}. */
     private TypeRef typeRef() {
-        if (depth >= MAX_DEPTH) {
-            throw error(expected("a type"));
+        if (depth >= MAX_DEPTH - 1) {
+            throw error(tooDeep()); // no level left for the bounds of an ARRAY: reported at it, not at a bound
         }
         depth++;
         try {
@@ -515,7 +528,7 @@ final class Parser {
 
     /** An expression, {@code [1, 2, 3(0)]} or {@code (X := 1, Y := 2)}. */
     private Initializer initializer() {
-        enter(Message.EXPECTED_EXPRESSION);
+        enter();
         try {
             Token first = peek();
             if (check(LEFT_BRACKET)) {
@@ -787,7 +800,13 @@ final class Parser {
 
     /** One statement, or null for an empty one ({@code ;}) or misplaced declarations. */
     private @Nullable Stmt statement() {
-        enter(Message.EXPECTED_STATEMENT);
+        if (depth >= MAX_DEPTH - 1 && BLOCK_OPENERS.contains(peek().kind())) {
+            // no level left for its condition: one error for the whole block, however deep it goes on
+            report(tooDeep());
+            skipBlock();
+            return null;
+        }
+        enter();
         try {
             Token first = peek();
             return switch (first.kind()) {
@@ -1214,87 +1233,74 @@ final class Parser {
     // --- expressions --------------------------------------------------------------------------
 
     private Expr expression() {
-        enter(Message.EXPECTED_EXPRESSION);
+        enter();
         try {
-            return or();
+            return binary(BinaryOp.OR.level);
         } finally {
             depth--;
         }
     }
 
-    private Expr or() {
-        return leftAssociative(this::xor, kind -> kind == OR ? BinaryOp.OR : null);
+    /**
+     * Operators of {@code level} and tighter, each grouping to the left ({@code a - b - c} is
+     * {@code (a - b) - c}): a right operand is read at the next tighter level, so {@code a + b * c - d} is
+     * {@code (a + (b * c)) - d}. One method for every level (precedence climbing) rather than one per level
+     * keeps the stack a bracket or a call takes to a handful of frames.
+     */
+    private Expr binary(int level) {
+        Expr left = unary();
+        for (BinaryOp op = binaryOperator(peek().kind()); op != null && op.level >= level;
+                op = binaryOperator(peek().kind())) {
+            Token symbol = advance();
+            Expr right;
+            enter(); // a right operand nests: a OR b XOR c AND d = ... goes a level deeper at each operator
+            try {
+                right = binary(op.level + 1);
+            } finally {
+                depth--;
+            }
+            left = grown(new Binary(left.position(), op, left, right), symbol);
+        }
+        return left;
     }
 
-    private Expr xor() {
-        return leftAssociative(this::and, kind -> kind == XOR ? BinaryOp.XOR : null);
-    }
-
-    private Expr and() {
-        return leftAssociative(this::equality, kind -> kind == AND || kind == AMPERSAND ? BinaryOp.AND : null);
-    }
-
-    private Expr equality() {
-        return leftAssociative(this::comparison, kind -> switch (kind) {
+    private static @Nullable BinaryOp binaryOperator(TokenKind kind) {
+        return switch (kind) {
+            case OR -> BinaryOp.OR;
+            case XOR -> BinaryOp.XOR;
+            case AND, AMPERSAND -> BinaryOp.AND;
             case EQUAL -> BinaryOp.EQ;
             case NOT_EQUAL -> BinaryOp.NE;
-            default -> null;
-        });
-    }
-
-    private Expr comparison() {
-        return leftAssociative(this::additive, kind -> switch (kind) {
             case LESS -> BinaryOp.LT;
             case LESS_EQUAL -> BinaryOp.LE;
             case GREATER -> BinaryOp.GT;
             case GREATER_EQUAL -> BinaryOp.GE;
-            default -> null;
-        });
-    }
-
-    private Expr additive() {
-        return leftAssociative(this::multiplicative, kind -> switch (kind) {
             case PLUS -> BinaryOp.ADD;
             case MINUS -> BinaryOp.SUB;
-            default -> null;
-        });
-    }
-
-    private Expr multiplicative() {
-        return leftAssociative(this::unary, kind -> switch (kind) {
             case STAR -> BinaryOp.MUL;
             case SLASH -> BinaryOp.DIV;
             case MOD -> BinaryOp.MOD;
             default -> null;
-        });
-    }
-
-    /** {@code operand (op operand)*}, grouping to the left; a binary node sits where its left operand starts. */
-    private Expr leftAssociative(Supplier<Expr> operand, Function<TokenKind, @Nullable BinaryOp> operator) {
-        Expr left = operand.get();
-        for (BinaryOp op = operator.apply(peek().kind()); op != null; op = operator.apply(peek().kind())) {
-            advance();
-            left = new Binary(left.position(), op, left, operand.get());
-        }
-        return left;
+        };
     }
 
     /** {@code -x}, {@code NOT x}: they apply to a whole power, so {@code -a ** 2} is {@code -(a ** 2)}. */
     private Expr unary() {
-        return prefixed(this::power);
+        return prefixed(false);
     }
 
     private Expr power() {
         Expr left = postfixExpression();
-        while (match(POWER)) {
+        while (check(POWER)) {
+            Token symbol = advance();
             // The exponent may carry its own sign: 2 ** -1.
-            left = new Binary(left.position(), BinaryOp.POW, left, prefixed(this::postfixExpression));
+            left = grown(new Binary(left.position(), BinaryOp.POW, left, prefixed(true)), symbol);
         }
         return left;
     }
 
-    /** Any number of '-', NOT (and a no-op '+') before {@code operand}. */
-    private Expr prefixed(Supplier<Expr> operand) {
+    /** Any number of '-', NOT (and a no-op '+') before a power, or before a postfix expression in an exponent. */
+    private Expr prefixed(boolean exponent) {
         Token first = peek();
         UnaryOp op = switch (first.kind()) {
             case MINUS -> UnaryOp.NEGATE;
@@ -1302,28 +1308,69 @@ final class Parser {
             default -> null;
         };
         if (op == null && first.kind() != PLUS) {
-            return operand.get();
+            return exponent ? postfixExpression() : power();
         }
         advance();
-        enter(Message.EXPECTED_EXPRESSION);
+        enter();
         try {
-            Expr inner = prefixed(operand);
-            return op == null ? inner : new Unary(first.position(), op, inner);
+            Expr inner = prefixed(exponent);
+            return op == null ? inner : grown(new Unary(first.position(), op, inner), first);
         } finally {
             depth--;
         }
+    }
+
+    /**
+     * Records how many operators deep {@code node} reaches (one more than its deepest operand; a name or a
+     * literal is 0) and refuses it past {@link #MAX_OPERATORS}, at the operator {@code at} that goes too far.
+     * The checker and the code generators walk an expression recursively, and a chain {@code a + a + …} is a
+     * tree as deep as it is long, though the parser reads it in a loop.
+     */
+    private Expr grown(Expr node, Token at) {
+        int below = switch (node) {
+            case Binary b -> Math.max(operators(b.left()), operators(b.right()));
+            case Unary u -> operators(u.operand());
+            case Member m -> operators(m.target());
+            case Index i -> Math.max(operators(i.target()), deepest(i.indices()));
+            case Call c -> {
+                int deepest = operators(c.callee());
+                for (Argument a : c.arguments()) {
+                    deepest = Math.max(deepest, operators(a.value()));
+                }
+                yield deepest;
+            }
+            default -> -1;
+        };
+        if (below >= MAX_OPERATORS) {
+            throw error(Message.EXPRESSION_TOO_LONG.error(at.position(), width(at), MAX_OPERATORS));
+        }
+        operators.put(node, below + 1);
+        return node;
+    }
+
+    private int operators(Expr e) {
+        return operators.getOrDefault(e, 0);
+    }
+
+    private int deepest(List<Expr> exprs) {
+        int deepest = 0;
+        for (Expr e : exprs) {
+            deepest = Math.max(deepest, operators(e));
+        }
+        return deepest;
     }
 
     /** A primary followed by {@code .member}, {@code [i, j]} and {@code (arguments)}, in any order. */
     private Expr postfixExpression() {
         Expr expr = primary();
         while (true) {
+            Token symbol = peek();
             if (match(DOT)) {
-                expr = new Member(expr.position(), expr, consumeName().text());
+                expr = grown(new Member(expr.position(), expr, consumeName().text()), symbol);
             } else if (match(LEFT_BRACKET)) {
-                expr = new Index(expr.position(), expr, indices());
+                expr = grown(new Index(expr.position(), expr, indices()), symbol);
             } else if (match(LEFT_PAREN)) {
-                expr = new Call(expr.position(), expr, arguments());
+                expr = grown(new Call(expr.position(), expr, arguments()), symbol);
             } else {
                 return expr;
             }
@@ -1424,7 +1471,7 @@ final class Parser {
     /** {@code (e)}: the tree has no node for parentheses, the grouping is in its shape. */
     private Expr parenthesized() {
         advance();
-        enter(Message.EXPECTED_EXPRESSION);
+        enter();
         brackets++;
         try {
             Expr inner = expression();
@@ -1460,7 +1507,7 @@ final class Parser {
             default -> throw error(expected("a value"));
         };
         advance();
-        return minus == null ? literal : new Unary(prefix.position(), UnaryOp.NEGATE, literal);
+        return minus == null ? literal : grown(new Unary(prefix.position(), UnaryOp.NEGATE, literal), minus);
     }
 
     private static double unsignedToDouble(long bits) {
@@ -1617,11 +1664,29 @@ final class Parser {
     // --- errors and recovery ------------------------------------------------------------------
 
     /** Counts a level of nesting, refusing (as an error) nesting deep enough to overflow the stack. */
-    private void enter(Message message) {
+    private void enter() {
         if (depth >= MAX_DEPTH) {
-            throw error(message.error(peek().position(), width(peek()), peek().shown()));
+            throw error(tooDeep());
         }
         depth++;
+    }
+
+    private Diagnostic tooDeep() {
+        return Message.TOO_DEEPLY_NESTED.error(peek().position(), width(peek()), peek().shown());
+    }
+
+    /** Skips a block statement with all it holds, to just past its END (or to the end of its POU if it has none). */
+    private void skipBlock() {
+        int nesting = 0;
+        while (!atEnd() && !POU_ENDS.contains(peek().kind()) && !TOP_LEVEL.contains(peek().kind())) {
+            TokenKind kind = advance().kind();
+            if (BLOCK_OPENERS.contains(kind)) {
+                nesting++;
+            } else if (BLOCK_ENDS.contains(kind) && --nesting <= 0) {
+                match(SEMICOLON);
+                return;
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import sfa.lab.plc.Address;
 
@@ -93,17 +94,36 @@ public final class StCompiler {
 
     public static Compilation compile(String source, Options options) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<Token> tokens = new Scanner(source, diagnostics).scan();
-        Ast.SourceFile file = new Parser(tokens, diagnostics).parse();
-        boolean syntaxOk = diagnostics.stream().noneMatch(Diagnostic::isError);
-        StProgram program = null;
-        if (syntaxOk) {
-            Checker.Checked checked = new Checker(diagnostics, options.labAddresses()).check(file);
-            if (checked != null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
-                program = new StProgram(checked, options.watchdogMillis(), options.backend());
-            }
-        }
+        StProgram program = orTooDeep(() -> stages(source, options, diagnostics), diagnostics);
         diagnostics.sort(Comparator.comparing(Diagnostic::position));
         return new Compilation(program, diagnostics);
+    }
+
+    private static @Nullable StProgram stages(String source, Options options, List<Diagnostic> diagnostics) {
+        List<Token> tokens = new Scanner(source, diagnostics).scan();
+        Ast.SourceFile file = new Parser(tokens, diagnostics).parse();
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return null;
+        }
+        Checker.Checked checked = new Checker(diagnostics, options.labAddresses()).check(file);
+        if (checked == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return null;
+        }
+        return new StProgram(checked, options.watchdogMillis(), options.backend());
+    }
+
+    /**
+     * The stages' program, or null with an error ({@code program-too-deep}) added when one of them ran off the
+     * end of the stack. The parser's limits on nesting and on operators and the checker's on calls keep every
+     * stage far from it, on a small stack too (docs/structured-text.md); this is the last line of defence, so
+     * that whatever slips past them is still an answer for the student and never a server error.
+     */
+    static @Nullable StProgram orTooDeep(Supplier<@Nullable StProgram> stages, List<Diagnostic> diagnostics) {
+        try {
+            return stages.get();
+        } catch (StackOverflowError tooDeep) {
+            diagnostics.add(Message.PROGRAM_TOO_DEEP.error(Position.START, 1));
+            return null;
+        }
     }
 }

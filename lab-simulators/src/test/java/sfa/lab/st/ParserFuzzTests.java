@@ -217,6 +217,90 @@ class ParserFuzzTests {
     }
 
     @Test
+    void longChainsAndDeepNestsOfEveryKindGiveTreesNoDeeperThanTheLimits() { // #15
+        List<String> programs = new ArrayList<>(DeepShapesTests.shapes().stream().map(DeepShapesTests.Shape::source).toList());
+        Random random = new Random(64);
+        for (int i = 0; i < 30; i++) {
+            programs.add(DeepShapesTests.randomDeepProgram(random));
+        }
+        for (String program : programs) {
+            Ast.SourceFile file = DeepShapesTests.onSmallStack(() -> parseChecked(program));
+            List<Ast.Expr> expressions = new ArrayList<>();
+            for (Ast.Pou pou : file.pous()) {
+                assertThat(blocks(pou.body(), expressions)).as("blocks nested in\n%s", program).isLessThan(Parser.MAX_DEPTH);
+            }
+            for (Ast.Expr e : expressions) {
+                assertThat(operators(e)).as("operators at %s in\n%s", e.position(), program)
+                        .isLessThanOrEqualTo(Parser.MAX_OPERATORS);
+            }
+        }
+    }
+
+    /** How many blocks deep {@code body} nests; the expressions of its statements go to {@code expressions}. */
+    private static int blocks(List<Ast.Stmt> body, List<Ast.Expr> expressions) {
+        int deepest = 0;
+        for (Ast.Stmt s : body) {
+            deepest = Math.max(deepest, switch (s) {
+                case Ast.Assign a -> {
+                    expressions.addAll(List.of(a.target(), a.value()));
+                    yield 0;
+                }
+                case Ast.CallStmt c -> {
+                    expressions.add(c.call());
+                    yield 0;
+                }
+                case Ast.If i -> {
+                    int inner = blocks(i.elseBody(), expressions);
+                    for (Ast.Branch b : i.branches()) {
+                        expressions.add(b.condition());
+                        inner = Math.max(inner, blocks(b.body(), expressions));
+                    }
+                    yield 1 + inner;
+                }
+                case Ast.Case c -> {
+                    expressions.add(c.selector());
+                    int inner = blocks(c.elseBody(), expressions);
+                    for (Ast.CaseBranch b : c.branches()) {
+                        inner = Math.max(inner, blocks(b.body(), expressions));
+                    }
+                    yield 1 + inner;
+                }
+                case Ast.For f -> {
+                    expressions.addAll(List.of(f.from(), f.to()));
+                    if (f.step() != null) {
+                        expressions.add(f.step());
+                    }
+                    yield 1 + blocks(f.body(), expressions);
+                }
+                case Ast.While w -> {
+                    expressions.add(w.condition());
+                    yield 1 + blocks(w.body(), expressions);
+                }
+                case Ast.Repeat r -> {
+                    expressions.add(r.until());
+                    yield 1 + blocks(r.body(), expressions);
+                }
+                case Ast.Exit e -> 0;
+                case Ast.Return r -> 0;
+            });
+        }
+        return deepest;
+    }
+
+    /** How many operators deep {@code e} goes, counting as the later stages recurse. */
+    private static int operators(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Binary b -> 1 + Math.max(operators(b.left()), operators(b.right()));
+            case Ast.Unary u -> 1 + operators(u.operand());
+            case Ast.Member m -> 1 + operators(m.target());
+            case Ast.Index i -> 1 + Math.max(operators(i.target()), i.indices().stream().mapToInt(ParserFuzzTests::operators).max().orElse(0));
+            case Ast.Call c -> 1 + Math.max(operators(c.callee()),
+                    c.arguments().stream().mapToInt(a -> operators(a.value())).max().orElse(0));
+            default -> 0;
+        };
+    }
+
+    @Test
     void oddTokenListsAreAcceptedToo() {
         Position p = new Position(1, 1);
         parseChecked(List.of(), new ArrayList<>(), "no tokens at all");

@@ -9,8 +9,8 @@ import sfa.lab.sim.Json;
 
 /**
  * Coverage-guided fuzzing of the Structured Text compiler (docs/fuzzing.md). The seeds are the shipped
- * model answers and wrong answers ({@code StCompilerFuzzingTestsInputs/}); without {@code JAZZER_FUZZ} only
- * they run, as regression tests.
+ * model answers and wrong answers, and chains and nests at and just past the compiler's limits
+ * ({@code StCompilerFuzzingTestsInputs/}); without {@code JAZZER_FUZZ} only they run, as regression tests.
  */
 class StCompilerFuzzingTests {
 
@@ -19,6 +19,7 @@ class StCompilerFuzzingTests {
      * at a real line:col in the source, and that a program that compiles runs its scans in the soft PLC
      * (as {@code labsim st-run} does, on either backend) with a short watchdog: an endless loop or a run-time
      * error is a PLC fault (the PLC goes to STOP), never an exception out of the scan, and nothing hangs.
+     * A program refused is refused by the compiler's limits, never by a stack overflow it caught (#15).
      */
     @FuzzTest
     void anySourceCompilesOrIsExplainedAndRunsWithoutEscapingTheWatchdog(byte[] input) {
@@ -32,6 +33,7 @@ class StCompilerFuzzingTests {
             assertThat(d.length()).as("length of %s", d).isPositive();
             assertThat(d.en()).as("English of %s", d).isNotBlank();
             assertThat(d.ko()).as("Korean of %s", d).isNotBlank();
+            assertThat(d.code()).as("refused by a limit, not by the end of the stack").isNotEqualTo("program-too-deep");
         }
         if (c.program() == null) {
             assertThat(c.errors()).as("a refused program says why").isNotEmpty();

@@ -232,6 +232,23 @@ class StCompilerTests {
     }
 
     @Test
+    void caseRangesFromAVariableOrUpToTheLargestLintAreCheckedWithoutCountingThroughThem() { // #15, found by fuzzing
+        StCompiler.Compilation c = StCompiler.compile("""
+                PROGRAM Main
+                VAR x : LINT; y : LINT; END_VAR
+                CASE x OF
+                    y..345: x := 1;
+                    -9223372036854775807..9223372036854775807: x := 2;
+                    9223372036854775800..9223372036854775807: x := 3;
+                END_CASE;
+                END_PROGRAM
+                """, StCompiler.Options.standalone());
+
+        assertThat(c.errors()).extracting(Diagnostic::code, Diagnostic::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("not-constant", new Position(4, 5)));
+    }
+
+    @Test
     void aProgramTooLongForOneJvmMethodRunsOnTheClosuresInstead() {
         StCompiler.Compilation c = StCompiler.compile("PROGRAM Main VAR x : DINT; END_VAR\n" + "x := x + 1;\n".repeat(100_000)
                 + "END_PROGRAM\n", StCompiler.Options.standalone());
