@@ -10,6 +10,7 @@ public enum Message {
     // the compiler as a whole
     PROGRAM_TOO_DEEP("the program is nested too deeply to compile: split long expressions and deeply nested blocks into several statements or FUNCTIONs",
             "프로그램이 너무 깊게 중첩되어 컴파일할 수 없습니다: 긴 식과 깊게 중첩된 블록을 여러 문장이나 FUNCTION으로 나누세요"),
+    MORE_PROBLEMS("%1$d more problems are not listed: fix the ones above first", "문제가 %1$d개 더 있지만 표시하지 않습니다: 위의 문제부터 고치세요"),
     // scanner
     UNEXPECTED_CHARACTER("unexpected character '%1$s'", "이해할 수 없는 문자 '%1$s'이(가) 있습니다"),
     UNTERMINATED_COMMENT("the comment opened with '(*' is never closed with '*)'", "'(*'로 시작한 주석이 '*)'로 닫히지 않았습니다"),

@@ -96,8 +96,20 @@ public final class StCompiler {
         List<Diagnostic> diagnostics = new ArrayList<>();
         StProgram program = orTooDeep(() -> stages(source, options, diagnostics), diagnostics);
         diagnostics.sort(Comparator.comparing(Diagnostic::position));
+        if (diagnostics.size() > MAX_DIAGNOSTICS) {
+            // a call with thousands of surplus arguments gave tens of thousands: an answer of megabytes nobody reads
+            Diagnostic first = diagnostics.get(MAX_DIAGNOSTICS);
+            int more = diagnostics.size() - MAX_DIAGNOSTICS;
+            List<Diagnostic> shown = new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS));
+            shown.add(program == null ? Message.MORE_PROBLEMS.error(first.position(), first.length(), more)
+                    : Message.MORE_PROBLEMS.warning(first.position(), first.length(), more));
+            return new Compilation(program, shown);
+        }
         return new Compilation(program, diagnostics);
     }
+
+    /** The most diagnostics a compilation lists, in order of position; one more says how many were left out. */
+    static final int MAX_DIAGNOSTICS = 100;
 
     private static @Nullable StProgram stages(String source, Options options, List<Diagnostic> diagnostics) {
         List<Token> tokens = new Scanner(source, diagnostics).scan();

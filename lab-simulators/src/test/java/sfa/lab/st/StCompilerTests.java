@@ -232,6 +232,23 @@ class StCompilerTests {
     }
 
     @Test
+    void aProgramWithThousandsOfProblemsListsTheFirstHundredAndHowManyMore() { // #15
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            body.append("y").append(i).append(" := 1;\n");
+        }
+        StCompiler.Compilation c = StCompiler.compile("PROGRAM Main\nVAR x : INT; END_VAR\n" + body + "END_PROGRAM\n",
+                StCompiler.Options.standalone());
+
+        assertThat(c.ok()).isFalse();
+        assertThat(c.diagnostics()).hasSize(101);
+        Diagnostic last = c.diagnostics().getLast();
+        assertThat(last.code()).isEqualTo("more-problems");
+        assertThat(last.en()).matches("\\d+ more problems are not listed: fix the ones above first");
+        assertThat(last.ko()).contains("개 더 있지만 표시하지 않습니다");
+    }
+
+    @Test
     void caseRangesFromAVariableOrUpToTheLargestLintAreCheckedWithoutCountingThroughThem() { // #15, found by fuzzing
         StCompiler.Compilation c = StCompiler.compile("""
                 PROGRAM Main
