@@ -29,6 +29,7 @@ final class GradingQueue implements AutoCloseable {
         final Requester requester;
         final Callable<?> work;
         final CompletableFuture<Object> result = new CompletableFuture<>();
+        final long arrived = System.nanoTime();
 
         Job(Requester requester, Callable<?> work) {
             this.requester = requester;
@@ -43,9 +44,12 @@ final class GradingQueue implements AutoCloseable {
     private final LinkedHashMap<String, LinkedHashMap<String, Deque<Job>>> waiting = new LinkedHashMap<>();
     private final Set<Requester> running = new HashSet<>();
     /**
-     * When each school ({@code school}) and student ({@code school/student}) was last served, counted in grades: the
-     * school served least recently goes first, then its student served least recently. The most recent 100,000 are
-     * kept, so a student who keeps grades coming keeps their place at the back.
+     * When each school ({@code school}) and student ({@code school/student}) was last served (System.nanoTime: a
+     * student when their grade ended; a school when its grade was taken, and again when it ended). Turns are times:
+     * a student's is when their oldest waiting grade came or their last one ended, whichever is later; a school's is
+     * its first student's, or when it was last served if later. The earliest turn goes first, so grades are served in
+     * the order they came except that whoever was just served goes behind those who came meanwhile: nobody waits
+     * behind another student's or school's backlog, and nobody waits for ever. The most recent 100,000 are kept.
      */
     private final Map<String, Long> lastServed = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -53,7 +57,7 @@ final class GradingQueue implements AutoCloseable {
             return size() > 100_000;
         }
     };
-    private long turns;
+
     private final Thread[] workers;
     private int waitingCount;
     private boolean closed;
@@ -179,6 +183,9 @@ final class GradingQueue implements AutoCloseable {
                 double took = (System.nanoTime() - start) / 1e6;
                 synchronized (lock) {
                     running.remove(job.requester);
+                    long now = System.nanoTime();
+                    lastServed.put(key(job.requester), now);
+                    lastServed.put(job.requester.school(), now);
                     meanMillis = 0.9 * meanMillis + 0.1 * took;
                     lock.notifyAll();
                 }
@@ -187,8 +194,8 @@ final class GradingQueue implements AutoCloseable {
     }
 
     /**
-     * The next grade in turn: of the schools with a grade that may run (its student has none running), the one served
-     * least recently; of its students, the one served least recently; that student's oldest grade.
+     * The next grade in turn: of the grades that may run (their student has none running), the one whose turn comes
+     * first (see {@link #lastServed}).
      */
     private @Nullable Job next() throws InterruptedException {
         synchronized (lock) {
@@ -207,16 +214,16 @@ final class GradingQueue implements AutoCloseable {
 
     private @Nullable Job takeInTurn() {
         Deque<Job> chosen = null;
-        long schoolTurn = Long.MAX_VALUE;
+        long chosenTurn = Long.MAX_VALUE;
         for (Map.Entry<String, LinkedHashMap<String, Deque<Job>>> school : waiting.entrySet()) {
-            long turn = lastServed.getOrDefault(school.getKey(), 0L);
-            if (turn >= schoolTurn) {
+            Deque<Job> line = nextOf(school.getValue());
+            if (line == null) {
                 continue;
             }
-            Deque<Job> line = nextOf(school.getValue());
-            if (line != null) {
+            long turn = Math.max(turnOf(line), lastServed.getOrDefault(school.getKey(), Long.MIN_VALUE));
+            if (turn < chosenTurn) {
                 chosen = line;
-                schoolTurn = turn;
+                chosenTurn = turn;
             }
         }
         if (chosen == null) {
@@ -225,14 +232,25 @@ final class GradingQueue implements AutoCloseable {
         Job job = chosen.removeFirst();
         waitingCount--;
         running.add(job.requester);
-        long turn = ++turns;
-        lastServed.put(job.requester.school(), turn);
-        lastServed.put(job.requester.school() + "/" + job.requester.student(), turn);
+        lastServed.put(job.requester.school(), System.nanoTime());
         forgetIfEmpty(job.requester);
         return job;
     }
 
-    /** The school's student served least recently (or never) whose grade may run now: none of theirs running. */
+    /**
+     * A student's place in the turns: when their oldest waiting grade came, or when their last grade ended if that
+     * was later (a student whose grade just ended goes behind everyone who came while it ran).
+     */
+    private long turnOf(Deque<Job> line) {
+        Job first = line.getFirst();
+        return Math.max(first.arrived, lastServed.getOrDefault(key(first.requester), Long.MIN_VALUE));
+    }
+
+    private static String key(Requester r) {
+        return r.school() + "/" + r.student();
+    }
+
+    /** The school's student whose turn comes first and whose grade may run now: none of theirs running. */
     private @Nullable Deque<Job> nextOf(Map<String, Deque<Job>> students) {
         Deque<Job> best = null;
         long bestTurn = Long.MAX_VALUE;
@@ -241,7 +259,7 @@ final class GradingQueue implements AutoCloseable {
             if (first == null || running.contains(first.requester)) {
                 continue;
             }
-            long turn = lastServed.getOrDefault(first.requester.school() + "/" + first.requester.student(), 0L);
+            long turn = turnOf(line);
             if (turn < bestTurn) {
                 best = line;
                 bestTurn = turn;

@@ -84,6 +84,25 @@ class GradingQueueTests {
         assertThat(finished).containsExactly("flood-1", "classmate", "flood-2", "flood-3");
     }
 
+    // #15: with 'never served goes first', students who had been graded once waited behind every newcomer and timed out
+    @Test
+    void aStudentGradedBeforeIsNotOvertakenByStudentsWhoCameAfterThem() throws Exception {
+        GradingQueue.Requester earlier = new GradingQueue.Requester("busan-mechanical", "bs-student3");
+        GradingQueue.Requester newcomer = new GradingQueue.Requester("busan-mechanical", "bs-student4");
+        assertThat(queue.run(earlier, () -> "first grade")).isEqualTo("first grade");
+        CompletableFuture<String> holding = submit(OTHER_SCHOOL, "holding the thread");
+        assertThat(firstRuns.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> second = submit(earlier, "earlier student's second grade");
+        awaitWaiting(1);
+        CompletableFuture<String> later = submit(newcomer, "newcomer");
+        awaitWaiting(2);
+
+        release.countDown();
+        CompletableFuture.allOf(holding, second, later).get(10, TimeUnit.SECONDS);
+
+        assertThat(finished).containsExactly("holding the thread", "earlier student's second grade", "newcomer");
+    }
+
     // #15: the queue allowed hours of backlog from one account
     @Test
     void aStudentsGradeBeyondOneRunningAndTwoWaitingIsRefusedWithRetryAfter() throws Exception {
