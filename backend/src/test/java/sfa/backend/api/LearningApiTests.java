@@ -204,6 +204,29 @@ class LearningApiTests extends ApiTest {
                 .andExpect(jsonPath("$[?(@.severity=='warning')].en").value(org.hamcrest.Matchers.hasItem(containsString("unused"))));
     }
 
+    // #15: 'i + i + ...' with 2,000 terms overflowed the checker's stack: a 500 on check, attempts and live labs
+    @Test
+    void aVeryLongExpressionIsExplainedOnCheckAttemptsAndLiveLabsNeverAServerError() throws Exception {
+        String program = "PROGRAM Main\nVAR\n  i : INT;\n  MOTOR AT %QX0.0 : BOOL;\nEND_VAR\ni := " + "i + ".repeat(2_000)
+                + "i;\nEND_PROGRAM\n";
+        var me = student("gm-student8", GUMI);
+        mvc.perform(post("/api/schools/" + GUMI + "/labs/conveyor-self-hold/check").with(me)
+                        .contentType(MediaType.APPLICATION_JSON).content(json("program", quote(program))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].code").value("expression-too-long"))
+                .andExpect(jsonPath("$[0].line").value(6))
+                .andExpect(jsonPath("$[0].ko").value(containsString("식이 너무 깁니다")));
+        mvc.perform(post("/api/schools/" + GUMI + "/my/units/self-hold").with(me)).andExpect(status().isOk());
+        mvc.perform(post("/api/schools/" + GUMI + "/my/units/self-hold/labs/conveyor-self-hold/attempts").with(me)
+                        .contentType(MediaType.APPLICATION_JSON).content(json("program", quote(program))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.diagnostics[0].code").value("expression-too-long"));
+        mvc.perform(post("/api/schools/" + GUMI + "/my/labs").with(me).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("lab", quote("conveyor-self-hold"), "program", quote(program))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.diagnostics[0].code").value("expression-too-long"));
+    }
+
     @Test
     void aStudentKeepsTheVersionTheyStartedWhileATeacherPublishesANewOne() throws Exception {
         String school = "busan-mechanical";
