@@ -86,8 +86,8 @@ public class Enrollments {
     }
 
     /**
-     * Counts a lab attempt once: the enrollment remembers the ids of its recent lab attempts ({@code labAttemptIds},
-     * not part of {@link Enrollment}), and an attempt it already holds changes nothing.
+     * Counts a lab attempt once: the enrollment remembers the ids of its recent lab attempts ({@code labAttemptIds}),
+     * and an attempt it already holds changes nothing.
      */
     public Enrollment labAttempt(String id, String lab, boolean passed, String attemptId) {
         Update u = new Update().inc("labAttemptCount", 1).set("lastActivity", Instant.now())

@@ -64,7 +64,7 @@ public class Learning {
         Instant now = Instant.now();
         return new Enrollment(Enrollment.id(school, student.username(), unit), school, student.username(),
                 student.displayName(), unit, catalog.latest(school, unit).version(), now, now, List.of(), 0, 0, false,
-                List.of(), 0, List.of(), null);
+                List.of(), 0, List.of(), null, List.of());
     }
 
     /** The version of the unit the student reads: the one they started, or the newest before they start. */

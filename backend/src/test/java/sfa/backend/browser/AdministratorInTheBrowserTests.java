@@ -61,7 +61,7 @@ class AdministratorInTheBrowserTests extends BrowserTest {
         Instant at = Instant.now().minus(Duration.ofDays(daysAgo));
         mongo.save(new Enrollment(JEONBUK + "|" + student + "|" + unitId, JEONBUK, student, student, unitId, 1,
                 at.minus(Duration.ofDays(3)), at, unit.lessons().stream().map(Lesson::id).toList(), 1, 100.0, true,
-                List.of(), 1, unit.labs().stream().map(l -> l.lab()).distinct().toList(), at));
+                List.of(), 1, unit.labs().stream().map(l -> l.lab()).distinct().toList(), at, List.of()));
     }
 
     @Test

@@ -129,12 +129,12 @@ sealed interface Type {
         }
 
         static @Nullable Elementary named(String name) {
-            try {
-                return valueOf(name.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            // a lookup, not valueOf: every FB type and user type name asked here threw and caught an exception
+            return BY_NAME.get(name.toUpperCase(Locale.ROOT));
         }
+
+        private static final java.util.Map<String, Elementary> BY_NAME = java.util.Arrays.stream(values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Enum::name, e -> e));
     }
 
     /** {@code STRING[n]}: at most {@code length} characters; longer values are cut. */
