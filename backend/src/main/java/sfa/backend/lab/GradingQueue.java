@@ -86,8 +86,7 @@ final class GradingQueue implements AutoCloseable {
         Job job = new Job(requester, work);
         synchronized (lock) {
             if (closed) {
-                throw ApiProblem.unavailable("grading-busy", "the server is stopping: try again in a moment",
-                        "서버가 멈추는 중입니다. 잠시 뒤에 다시 하세요");
+                throw stopping();
             }
             Deque<Job> line = waiting.computeIfAbsent(requester.school(), s -> new LinkedHashMap<>())
                     .computeIfAbsent(requester.student(), s -> new ArrayDeque<>());
@@ -129,10 +128,25 @@ final class GradingQueue implements AutoCloseable {
         }
     }
 
-    /** Grades waiting now (for tests and the health of the queue). */
+    /** Grades waiting now. */
     int waiting() {
         synchronized (lock) {
             return waitingCount;
+        }
+    }
+
+    /** Waits until {@code n} grades wait (for tests, which wait for a state rather than a time); false after the timeout. */
+    boolean awaitWaiting(int n, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (waitingCount != n) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
     }
 
@@ -144,6 +158,7 @@ final class GradingQueue implements AutoCloseable {
                 if (line != null && line.remove(job)) {
                     waitingCount--;
                     forgetIfEmpty(job.requester);
+                    lock.notifyAll();
                 }
             }
         }
@@ -205,6 +220,7 @@ final class GradingQueue implements AutoCloseable {
                 }
                 Job job = takeInTurn();
                 if (job != null) {
+                    lock.notifyAll();
                     return job;
                 }
                 lock.wait();
@@ -268,6 +284,11 @@ final class GradingQueue implements AutoCloseable {
         return best;
     }
 
+    private static ApiProblem stopping() {
+        return ApiProblem.unavailable("grading-busy", "the server is stopping: try again in a moment",
+                "서버가 멈추는 중입니다. 잠시 뒤에 다시 하세요");
+    }
+
     @Override
     public void close() {
         synchronized (lock) {
@@ -275,8 +296,7 @@ final class GradingQueue implements AutoCloseable {
             for (Map<String, Deque<Job>> school : waiting.values()) {
                 for (Deque<Job> line : school.values()) {
                     for (Job j : line) {
-                        j.result.completeExceptionally(ApiProblem.unavailable("grading-busy",
-                                "the server is stopping: try again in a moment", "서버가 멈추는 중입니다. 잠시 뒤에 다시 하세요"));
+                        j.result.completeExceptionally(stopping());
                     }
                 }
             }

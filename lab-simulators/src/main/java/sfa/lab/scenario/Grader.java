@@ -158,10 +158,10 @@ public final class Grader {
         double seconds = usedNanos / 1e9;
         double pace100 = Math.round(pace.playedMillis / 1000.0 / seconds * 100) / 100.0;
         sfa.lab.st.Position loop = plant.plc().program() instanceof sfa.lab.st.StProgram st ? st.longLoop() : null;
-        String cap = pace.allowedNanos() >= pace.capNanos
-                ? " (the most any grade may take is " + pace.capNanos / 1_000_000 / 1000.0 + " s)" : "";
-        String capKo = pace.allowedNanos() >= pace.capNanos
-                ? " (채점 한 번은 최대 " + pace.capNanos / 1_000_000 / 1000.0 + "초)" : "";
+        boolean capped = pace.allowedNanos() >= pace.capNanos;
+        double capSeconds = pace.capNanos / 1_000_000 / 1000.0;
+        String cap = capped ? " (the most any grade may take is " + capSeconds + " s)" : "";
+        String capKo = capped ? " (채점 한 번은 최대 " + capSeconds + "초)" : "";
         return new PlcFault(String.format(java.util.Locale.ROOT,
                 "grading took longer than this lab allows: %.1f s of CPU for %.1f s of simulated time, %s× real time"
                         + " where a grade needs at least %.0f×%s; the program's scans are too slow%s. The PLC was stopped"

@@ -59,6 +59,7 @@ public final class LabSessions implements AutoCloseable {
     private final List<Consumer<LabSession>> afterScan = new CopyOnWriteArrayList<>();
     private final List<Consumer<LabSession>> opened = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> closed = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Health>> stallChanged = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private static final java.util.regex.Pattern ID_PREFIX = java.util.regex.Pattern.compile("([a-z][a-z0-9]{0,11}-)?");
     private final String idPrefix;
@@ -220,9 +221,11 @@ public final class LabSessions implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "the lab scheduler has not ticked for " + h.sinceLastTickMillis()
                         + " ms" + (h.stuckIn() == null ? "" : ", stepping session " + h.stuckIn())
                         + ": live labs stand still");
+                stallChanged.forEach(l -> l.accept(h));
             } else if (h.ticking() && stallReported) {
                 stallReported = false;
                 LOG.log(System.Logger.Level.WARNING, "the lab scheduler ticks again");
+                stallChanged.forEach(l -> l.accept(h));
             }
         } catch (Throwable e) {
             LOG.log(System.Logger.Level.ERROR, "the lab scheduler's watchdog failed", e);
@@ -251,6 +254,14 @@ public final class LabSessions implements AutoCloseable {
     /** Called on the scheduler thread after a session has run one or more scans (to publish values). */
     public void afterScan(Consumer<LabSession> listener) {
         afterScan.add(listener);
+    }
+
+    /**
+     * Called on the watchdog's thread with the scheduler's health when the watchdog finds it stalled, and again when
+     * it ticks after a stall (as the log says; to alert someone).
+     */
+    public void onStallChange(Consumer<Health> listener) {
+        stallChanged.add(listener);
     }
 
     /** Called with every session opened from now on (to publish it). */

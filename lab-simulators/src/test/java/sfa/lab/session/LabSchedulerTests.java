@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import sfa.lab.scenario.Catalog;
@@ -84,8 +87,10 @@ class LabSchedulerTests {
 
     // #15: a scheduler that stopped ticking must be noticed, not found by students an hour later
     @Test
-    void theHealthSaysWhenTheSchedulerStallsAndWhichSessionHoldsIt() throws Exception {
+    void theWatchdogReportsAStalledSchedulerWithTheSessionHoldingItAndItsRecovery() throws Exception {
         try (LabSessions sessions = new LabSessions(Catalog.standard(), 1, "", 200)) {
+            BlockingQueue<LabSessions.Health> reports = new LinkedBlockingQueue<>();
+            sessions.onStallChange(reports::add);
             LabSession stuck = sessions.openExternal("sorting-metal").session();
             AtomicBoolean hold = new AtomicBoolean(true);
             sessions.afterScan(s -> {
@@ -95,31 +100,19 @@ class LabSchedulerTests {
             });
             stuck.start();
             try {
-                awaitStallAndRecovery(sessions, stuck, hold);
+                LabSessions.Health stalled = reports.poll(10, TimeUnit.SECONDS);
+                assertThat(stalled).as("the watchdog reported the stall").isNotNull();
+                assertThat(stalled.ticking()).isFalse();
+                assertThat(stalled.stuckIn()).isEqualTo(stuck.id());
+                assertThat(stalled.sinceLastTickMillis()).isGreaterThanOrEqualTo(200);
+                assertThat(sessions.health().ticking()).isFalse();
             } finally {
                 hold.set(false);
             }
-        }
-    }
-
-    private static void awaitStallAndRecovery(LabSessions sessions, LabSession stuck, AtomicBoolean hold)
-            throws InterruptedException {
-        {
-            long end = System.nanoTime() + 10_000_000_000L;
-            while (sessions.health().ticking() && System.nanoTime() < end) {
-                Thread.sleep(20);
-            }
-            LabSessions.Health stalled = sessions.health();
-            assertThat(stalled.ticking()).isFalse();
-            assertThat(stalled.stuckIn()).isEqualTo(stuck.id());
-            assertThat(stalled.sinceLastTickMillis()).isGreaterThanOrEqualTo(200);
-
-            hold.set(false);
-            while (!sessions.health().ticking() && System.nanoTime() < end) {
-                Thread.sleep(20);
-            }
-            assertThat(sessions.health().ticking()).isTrue();
-            assertThat(sessions.health().stuckIn()).isNull();
+            LabSessions.Health recovered = reports.poll(10, TimeUnit.SECONDS);
+            assertThat(recovered).as("the watchdog reported the recovery").isNotNull();
+            assertThat(recovered.ticking()).isTrue();
+            assertThat(recovered.stuckIn()).isNull();
         }
     }
 }
