@@ -44,8 +44,9 @@ final class Series {
             case Expr.Unary u -> {
                 double[] x = eval(u.operand());
                 double[] r = new double[n];
+                boolean not = u.op().equals("not");
                 for (int i = 0; i < n; i++) {
-                    r[i] = u.op().equals("not") ? (on(x[i]) ? 0 : 1) : -x[i];
+                    r[i] = not ? (on(x[i]) ? 0 : 1) : -x[i];
                 }
                 yield r;
             }
@@ -60,27 +61,76 @@ final class Series {
         return r;
     }
 
+    /** One operator over every sample: the operator is chosen once, not at each of the run's thousands of samples. */
     private double[] binary(String op, double[] x, double[] y) {
         double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
-            double a = x[i];
-            double b = y[i];
-            r[i] = switch (op) {
-                case "+" -> a + b;
-                case "-" -> a - b;
-                case "*" -> a * b;
-                case "/" -> b == 0 ? Double.NaN : a / b;
-                case "==" -> a == b ? 1 : 0;
-                case "!=" -> a != b ? 1 : 0;
-                case "<" -> a < b ? 1 : 0;
-                case "<=" -> a <= b ? 1 : 0;
-                case ">" -> a > b ? 1 : 0;
-                case ">=" -> a >= b ? 1 : 0;
-                case "and" -> on(a) && on(b) ? 1 : 0;
-                case "or" -> on(a) || on(b) ? 1 : 0;
-                case "implies" -> !on(a) || on(b) ? 1 : 0;
-                default -> throw new IllegalStateException(op);
-            };
+        switch (op) {
+            case "+" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] + y[i];
+                }
+            }
+            case "-" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] - y[i];
+                }
+            }
+            case "*" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] * y[i];
+                }
+            }
+            case "/" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = y[i] == 0 ? Double.NaN : x[i] / y[i];
+                }
+            }
+            case "==" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] == y[i] ? 1 : 0;
+                }
+            }
+            case "!=" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] != y[i] ? 1 : 0;
+                }
+            }
+            case "<" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] < y[i] ? 1 : 0;
+                }
+            }
+            case "<=" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] <= y[i] ? 1 : 0;
+                }
+            }
+            case ">" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] > y[i] ? 1 : 0;
+                }
+            }
+            case ">=" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] >= y[i] ? 1 : 0;
+                }
+            }
+            case "and" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = on(x[i]) && on(y[i]) ? 1 : 0;
+                }
+            }
+            case "or" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = on(x[i]) || on(y[i]) ? 1 : 0;
+                }
+            }
+            case "implies" -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = !on(x[i]) || on(y[i]) ? 1 : 0;
+                }
+            }
+            default -> throw new IllegalStateException(op);
         }
         return r;
     }
@@ -189,8 +239,9 @@ final class Series {
             }
             case "min", "max" -> {
                 double[] y = eval(args.get(1));
+                boolean min = f.equals("min");
                 for (int i = 0; i < n; i++) {
-                    r[i] = f.equals("min") ? Math.min(x[i], y[i]) : Math.max(x[i], y[i]);
+                    r[i] = min ? Math.min(x[i], y[i]) : Math.max(x[i], y[i]);
                 }
             }
             default -> throw new IllegalStateException(f);

@@ -57,4 +57,25 @@ class ChangeTraceTests {
     void theSortingRunIsAFewKilobytesInsteadOfAHundred() throws Exception {
         assertThat(traceOf("sorting-metal", 100).length()).isLessThan(20_000);
     }
+
+    @Test
+    void signalsThatComeInAnotherOrderThanInTheRowBeforeAreStillTracedByName() { // #16
+        StringBuilder out = new StringBuilder();
+        ChangeTrace trace = new ChangeTrace(out, 0);
+        trace.value("t_ms", 0L);
+        trace.value("A", false);
+        trace.value("B", true);
+        trace.endRow();
+        trace.value("t_ms", 10L);
+        trace.value("B", true);
+        trace.value("A", true);
+        trace.endRow();
+        trace.value("t_ms", 20L);
+        trace.value("A", true);
+        trace.value("B", false);
+        trace.value("C", true);
+        trace.endRow();
+
+        assertThat(out.toString()).isEqualTo("t_ms,signal,value\n0,A,0\n0,B,1\n10,A,1\n20,B,0\n20,C,1\n");
+    }
 }
