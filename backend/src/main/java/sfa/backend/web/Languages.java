@@ -14,6 +14,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class Languages implements WebMvcConfigurer {
 
+    private final ScriptTexts scriptTexts;
+
+    Languages(ScriptTexts scriptTexts) {
+        this.scriptTexts = scriptTexts;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("sfa-lang");
@@ -26,6 +32,8 @@ class Languages implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
-        registry.addInterceptor(change);
+        // the API answers in both languages and sets no cookie; only pages switch the browser's language
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
+        registry.addInterceptor(scriptTexts).excludePathPatterns("/api/**");
     }
 }

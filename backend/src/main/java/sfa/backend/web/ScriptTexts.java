@@ -12,17 +12,20 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Gives every page the texts its scripts show ({@code js.*} in the message bundles), in the page's language, as
  * {@code scriptTexts}: a JSON object the layout puts on {@code <body data-texts>} (an attribute may not call a
- * bean), read by {@code t(key)} in {@code api.js}.
+ * bean), read by {@code t(key)} in {@code api.js}. Added after the handler, to pages only: as a model attribute of every
+ * controller it was also made for each API request, which renders no page (issue 16).
  */
-@ControllerAdvice(annotations = Controller.class)
-class ScriptTexts {
+@Component
+class ScriptTexts implements HandlerInterceptor {
 
     private static final String PREFIX = "js.";
 
@@ -44,7 +47,14 @@ class ScriptTexts {
         this.keys = korean.stringPropertyNames();
     }
 
-    @ModelAttribute("scriptTexts")
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView page) {
+        if (page != null && !page.wasCleared()) {
+            page.addObject("scriptTexts", scriptTexts());
+        }
+    }
+
     String scriptTexts() {
         return made.computeIfAbsent(LocaleContextHolder.getLocale(), locale -> {
             Map<String, String> out = new TreeMap<>();
