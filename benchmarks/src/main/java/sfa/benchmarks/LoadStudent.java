@@ -108,15 +108,7 @@ final class LoadStudent implements Runnable {
         if (now >= run.endNanos()) {
             return;
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(run.base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-        if (body == null) {
-            b.GET();
-        } else if (body.isEmpty()) {
-            b.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
+        HttpRequest.Builder b = request(run.base() + path, token, body);
         boolean measured = now >= run.measureFromNanos();
         long start = System.nanoTime();
         try {
@@ -138,5 +130,19 @@ final class LoadStudent implements Runnable {
             }
         }
         Thread.sleep(run.thinkMillis() / 2 + random.nextLong(run.thinkMillis() + 1));
+    }
+
+    /** A student's request: GET when there is no body, POST with none when it is empty, else POST of JSON. */
+    static HttpRequest.Builder request(String url, String token, @Nullable String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body == null) {
+            b.GET();
+        } else if (body.isEmpty()) {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return b;
     }
 }

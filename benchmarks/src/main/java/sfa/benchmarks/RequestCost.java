@@ -1,8 +1,6 @@
 package sfa.benchmarks;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,17 +101,8 @@ public final class RequestCost {
     }
 
     private static void send(HttpClient http, String url, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-        if (body == null) {
-            b.GET();
-        } else if (body.isEmpty()) {
-            b.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
         try {
-            HttpResponse<Void> r = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(LoadStudent.request(url, token, body).build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(r.statusCode() + " " + url);
             }

@@ -82,13 +82,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain bearerApi(HttpSecurity http,
             org.springframework.beans.factory.ObjectProvider<sfa.backend.web.IdempotentRequests> idempotent) throws Exception {
-        http.securityMatcher(BEARER_API)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.denied()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.denied()))
+        apiWithTokens(http.securityMatcher(BEARER_API), idempotent)
                 .sessionManagement(s -> s.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(
@@ -97,8 +91,6 @@ public class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable())
                 .csrf(c -> c.disable());
-        idempotent.ifAvailable(f -> http.addFilterAfter(f,
-                org.springframework.security.web.access.intercept.AuthorizationFilter.class));
         return http.build();
     }
 
@@ -108,18 +100,26 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http,
             org.springframework.beans.factory.ObjectProvider<sfa.backend.web.IdempotentRequests> idempotent) throws Exception {
         // a request with a bearer token goes to bearerApi; here the resource server only answers 401 to a bad one
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        apiWithTokens(http.securityMatcher("/api/**"), idempotent).csrf(c -> c.spa());
+        return http.build();
+    }
+
+    /**
+     * What both API chains share: every request signed in, bearer tokens checked, refusals as problems (401, never a
+     * redirect), and retried requests under an Idempotency-Key answered once the caller is known and allowed (the
+     * filter is absent in web test slices).
+     */
+    private static HttpSecurity apiWithTokens(HttpSecurity http,
+            org.springframework.beans.factory.ObjectProvider<sfa.backend.web.IdempotentRequests> idempotent) throws Exception {
+        http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.denied()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.denied()))
-                .csrf(c -> c.spa());
-        // retried requests under an Idempotency-Key: once the caller is known and allowed (absent in web test slices)
+                        .accessDeniedHandler(ProblemResponses.denied()));
         idempotent.ifAvailable(f -> http.addFilterAfter(f,
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class));
-        return http.build();
+        return http;
     }
 
     /**

@@ -1,7 +1,6 @@
-package sfa.backend;
+package sfa.backend.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -9,23 +8,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The API as a script or tool calls it: a bearer token in the Authorization header and nothing else (issue 16). */
-@SpringBootTest(properties = "sfa.data-dir=memory")
-class BearerApiTests {
+class BearerApiTests extends ApiTest {
 
     @TestConfiguration
     static class OneKnownToken {
@@ -41,16 +33,6 @@ class BearerApiTests {
                         .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).build();
             };
         }
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-
-    @BeforeEach
-    void mockMvcWithSecurity() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
     @Test
