@@ -5,8 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How graded attempts share the server ({@code sfa.labs.grading.*}).
  *
- * @param threads            grading threads; 0 means one less than the cores (at least one): a grade is solid CPU, and
- *                           on the request threads a class's grades crowded out everyone else's clicks
+ * @param threads            grading threads; 0 means one less than the cores, and at least two: a grade is solid CPU,
+ *                           and on the request threads a class's grades crowded out everyone else's clicks; one thread
+ *                           alone, on a two-core server that is busy, got one thread's share of the CPU among hundreds
+ *                           and grades waited 10 s and more (issue 16: two threads halved that, at the same throughput)
  * @param waitingPerStudent  grades one student may have waiting behind their running one; more are refused with 429
  * @param queue              grades waiting in all; beyond it everyone is asked to try again in a moment (503)
  */
@@ -24,6 +26,10 @@ public record GradingProperties(Integer threads, Integer waitingPerStudent, Inte
     }
 
     int threadCount() {
-        return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return threadCount(Runtime.getRuntime().availableProcessors());
+    }
+
+    int threadCount(int cores) {
+        return threads > 0 ? threads : Math.max(2, cores - 1);
     }
 }

@@ -42,7 +42,7 @@ public class LabGrader {
     private final GradingQueue queue;
 
     /**
-     * Grades run on their own few threads ({@code sfa.labs.grading.threads}, default one less than the cores): a
+     * Grades run on their own few threads ({@code sfa.labs.grading.threads}, default one less than the cores, at least two): a
      * grade is 2–50 ms of solid CPU, and on the request threads a class's grades crowded out everyone else's clicks
      * (docs/benchmarks.md, "API load"). They are served fairly across schools and students, one running per student
      * ({@link GradingQueue}).
