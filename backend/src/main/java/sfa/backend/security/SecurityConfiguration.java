@@ -99,7 +99,8 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http,
             org.springframework.beans.factory.ObjectProvider<sfa.backend.web.IdempotentRequests> idempotent) throws Exception {
-        // a request with a bearer token goes to bearerApi; here the resource server only answers 401 to a bad one
+        // requests with a bearer token went to bearerApi; here the resource server only gives a request without a session
+        // its 401 (with WWW-Authenticate: Bearer)
         apiWithTokens(http.securityMatcher("/api/**"), idempotent).csrf(c -> c.spa());
         return http.build();
     }
