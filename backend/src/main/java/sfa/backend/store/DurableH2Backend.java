@@ -1,5 +1,6 @@
 package sfa.backend.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -37,6 +38,11 @@ final class DurableH2Backend extends H2Backend {
         super(store);
     }
 
+    /** A store that keeps nothing (tests, {@code sfa.data-dir=memory}), with the same collections as the file's. */
+    static DurableH2Backend memory() {
+        return new DurableH2Backend(new MVStore.Builder().autoCommitDisabled().keysPerPage(KEYS_PER_PAGE).open());
+    }
+
     static DurableH2Backend open(String file) {
         return open(file, RETENTION_MS);
     }
@@ -66,6 +72,11 @@ final class DurableH2Backend extends H2Backend {
      * checkpoint rewritten every second grew it by hundreds of MB in benchmarks/crash-test.
      */
     static final int RETENTION_MS = 10_000;
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdFirstDatabase(databaseName, getMvStore(), getCursorRegistry());
+    }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {

@@ -48,7 +48,7 @@ public class EmbeddedMongo {
         String dir = env.getProperty("sfa.data-dir", "./data");
         H2Backend backend;
         if (dir.equals("memory")) {
-            backend = H2Backend.inMemory();
+            backend = DurableH2Backend.memory();
         } else {
             try {
                 Files.createDirectories(Path.of(dir));
