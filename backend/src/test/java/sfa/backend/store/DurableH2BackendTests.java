@@ -41,7 +41,7 @@ class DurableH2BackendTests {
             return null;
         });
 
-        long[] after = inServer(new H2Backend(file), probe -> new long[] {probe.countDocuments(),
+        long[] after = inServer(DurableH2Backend.open(file), probe -> new long[] {probe.countDocuments(),
                 probe.find(eq("_id", 0)).first().getInteger("n"), probe.find(eq("_id", 1)).first().getInteger("n")});
         assertThat(after).containsExactly(49, 100, 101);
     }
@@ -62,6 +62,45 @@ class DurableH2BackendTests {
         long bytes = java.nio.file.Files.size(Path.of(file));
         System.out.println("store file after 3,000 rewrites of a 20 kB document: " + bytes / 1024 + " kB");
         assertThat(bytes).as("the file reuses the space of old versions").isLessThan(16L * 1024 * 1024);
+    }
+
+    @Test
+    void documentsOfEveryKindComeBackFromTheFileAsTheyWereWritten() {
+        // #16: documents are written as BSON, no longer Java-serialised
+        String file = data.resolve("sfa-store.mv").toString();
+        Document kinds = new Document("_id", "kinds").append("text", "한글 and English").append("int", 42)
+                .append("long", 1L << 40).append("double", 0.1).append("yes", true).append("nothing", null)
+                .append("at", new java.util.Date(1_765_000_000_123L)).append("oid", new org.bson.types.ObjectId())
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("nested", new Document("list", java.util.List.of(1, "two", new Document("three", 3.0))))
+                .append("empty", java.util.List.of());
+        inServer(DurableH2Backend.open(file), probe -> probe.insertOne(kinds));
+
+        Document back = inServer(DurableH2Backend.open(file), probe -> probe.find(eq("_id", "kinds")).first());
+        assertThat(back).isEqualTo(kinds);
+    }
+
+    @Test
+    void aStoreFileWrittenBeforeDocumentsWereBsonIsReadAndKeptUpToDate() {
+        // #16: a school's file from an earlier version, whose documents H2 Java-serialised
+        String file = data.resolve("sfa-store.mv").toString();
+        inServer(new H2Backend(file), probe -> {
+            for (int i = 0; i < 120; i++) {
+                probe.insertOne(new Document("_id", "e" + i).append("n", i).append("read", java.util.List.of("01")));
+            }
+            return null;
+        });
+
+        long[] mixed = inServer(DurableH2Backend.open(file), probe -> {
+            probe.updateOne(eq("_id", "e3"), set("n", 300)); // its page is written again, now as BSON; the others stay as they were
+            return new long[] {probe.countDocuments(), probe.find(eq("_id", "e3")).first().getInteger("n"),
+                    probe.find(eq("_id", "e119")).first().getInteger("n")};
+        });
+        long[] again = inServer(DurableH2Backend.open(file), probe -> new long[] {probe.countDocuments(),
+                probe.find(eq("_id", "e3")).first().getInteger("n"), probe.find(eq("_id", "e119")).first().getInteger("n"),
+                probe.find(eq("_id", "e0")).first().getList("read", String.class).size()});
+        assertThat(mixed).containsExactly(120, 300, 119);
+        assertThat(again).containsExactly(120, 300, 119, 1);
     }
 
     private static <T> T inServer(H2Backend backend, Function<MongoCollection<Document>, T> work) {
