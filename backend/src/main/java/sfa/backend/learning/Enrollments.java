@@ -114,7 +114,14 @@ public class Enrollments {
         return Query.query(where("_id").is(id));
     }
 
+    /**
+     * Changes one enrollment and answers it without its kept quiz attempts and lab attempt ids: a change's caller
+     * needs the progress, and the attempts (up to {@value #KEPT_ATTEMPTS} quizzes with every item) were most of what
+     * the store encoded, the driver decoded and the mapping read back at every lesson read and quiz (issue 16).
+     * {@link #find(String, String, String)} answers the whole document.
+     */
     private Enrollment modify(Query q, Update u, boolean upsert) {
+        q.fields().exclude("quizAttempts").exclude("labAttemptIds");
         return mongo.findAndModify(q, u, FindAndModifyOptions.options().returnNew(true).upsert(upsert), Enrollment.class);
     }
 }
