@@ -3,6 +3,10 @@ package sfa.backend.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.List;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -23,6 +27,38 @@ final class IdFirstDatabase extends H2Database {
         this.store = store;
         this.cursors = cursors;
         super(name, store, cursors);
+    }
+
+    /**
+     * A unique index, in a map of its own name ({@code …._keys_…}) whose keys are ordered by value
+     * ({@link KeyValueType}). Opened on a file written before, the new map is empty, and the collection fills it
+     * from its documents (mongo-java-server builds an empty index that way); the old map ({@code …._index_…},
+     * ordered by Java serialisation) is removed.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        String before = namespace + "._index_" + indexName;
+        if (store.hasMap(before)) {
+            store.removeMap(before);
+        }
+        MVMap<KeyValue, Object> map = store.openMap(keysMap(namespace, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+        return new OrderedUniqueIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        String map = keysMap(getFullCollectionNamespace(collection.getCollectionName()), indexName);
+        if (store.hasMap(map)) {
+            store.removeMap(map);
+        }
+    }
+
+    private static String keysMap(String namespace, String indexName) {
+        return namespace + "._keys_" + indexName;
     }
 
     @Override

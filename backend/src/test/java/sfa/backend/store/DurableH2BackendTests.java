@@ -101,6 +101,40 @@ class DurableH2BackendTests {
                 probe.find(eq("_id", "e0")).first().getList("read", String.class).size()});
         assertThat(mixed).containsExactly(120, 300, 119);
         assertThat(again).containsExactly(120, 300, 119, 1);
+        boolean refused = inServer(DurableH2Backend.open(file), probe -> {
+            try {
+                probe.insertOne(new Document("_id", "e7"));
+                return false;
+            } catch (com.mongodb.MongoWriteException duplicate) {
+                return true;
+            }
+        });
+        assertThat(refused).as("the _id index, rebuilt in its new order, still refuses a second e7").isTrue();
+    }
+
+    @Test
+    void aUniqueIndexFindsAndRefusesByValueAndIsGoneWhenDropped() {
+        // #16: the indexes' keys are ordered by value, no longer by their Java serialisation
+        String file = data.resolve("sfa-store.mv").toString();
+        inServer(DurableH2Backend.open(file), probe -> {
+            probe.createIndex(new Document("code", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                probe.insertOne(new Document("_id", i % 2 == 0 ? (Object) ("s" + i) : (Object) i).append("code", 1000 - i));
+            }
+            return null;
+        });
+        inServer(DurableH2Backend.open(file), probe -> {
+            assertThat(probe.find(eq("_id", "s42")).first().getInteger("code")).isEqualTo(958);
+            assertThat(probe.find(eq("_id", 43)).first().getInteger("code")).isEqualTo(957);
+            assertThat(probe.find(eq("_id", 43.0)).first()).as("1 and 1.0 are the same key").isNotNull();
+            assertThat(probe.find(eq("code", 900)).first().get("_id")).isEqualTo("s100");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe.insertOne(new Document("code", 900)))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
+            probe.dropIndex("code_1");
+            probe.insertOne(new Document("code", 900));
+            assertThat(probe.countDocuments(eq("code", 900))).isEqualTo(2);
+            return null;
+        });
     }
 
     private static <T> T inServer(H2Backend backend, Function<MongoCollection<Document>, T> work) {
