@@ -72,8 +72,9 @@ public final class Bin implements Equipment {
 
     @Override
     public void trace(TraceSink sink) {
-        for (Material m : Material.values()) {
-            sink.value(columns[m.ordinal()], counts[m.ordinal()]);
+        // by index: Material.values() copies its array at every call, and this runs at every step of a graded run
+        for (int i = 0; i < columns.length; i++) {
+            sink.value(columns[i], counts[i]);
         }
     }
 
