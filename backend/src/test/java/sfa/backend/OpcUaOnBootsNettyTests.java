@@ -2,8 +2,6 @@ package sfa.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -31,10 +29,7 @@ class OpcUaOnBootsNettyTests {
 
     @Test
     void aStudentsClientConnectsReadsAndWritesWithThePlatformsLibraries() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = TestPorts.free();
         try (LabSessions sessions = new LabSessions(Catalog.standard());
                 OpcUaLabServer server = new OpcUaLabServer(OpcUaLabServer.Config.local(pki, port), sessions).start()) {
             LabSessions.Opened opened = sessions.openExternal("conveyor-self-hold");

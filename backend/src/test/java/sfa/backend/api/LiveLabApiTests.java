@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -39,14 +37,12 @@ class LiveLabApiTests extends ApiTest {
 
     @DynamicPropertySource
     static void opcUaOnAFreePort(DynamicPropertyRegistry registry) throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            int port = s.getLocalPort();
-            registry.add("sfa.opcua.enabled", () -> "true");
-            registry.add("sfa.opcua.port", () -> port);
-            registry.add("sfa.opcua.bind", () -> "127.0.0.1");
-            registry.add("sfa.labs.idle-minutes", () -> "0");
-            registry.add("sfa.labs.checkpoint-ms", () -> "3600000");
-        }
+        int port = sfa.backend.TestPorts.free();
+        registry.add("sfa.opcua.enabled", () -> "true");
+        registry.add("sfa.opcua.port", () -> port);
+        registry.add("sfa.opcua.bind", () -> "127.0.0.1");
+        registry.add("sfa.labs.idle-minutes", () -> "0");
+        registry.add("sfa.labs.checkpoint-ms", () -> "3600000");
     }
 
     @Autowired

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +28,7 @@ class StoreOutageTests extends ApiTest {
     static {
         try {
             FILE = Files.createTempDirectory("sfa-outage").resolve("store.mv");
-            try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-                PORT = s.getLocalPort();
-            }
+            PORT = sfa.backend.TestPorts.free();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

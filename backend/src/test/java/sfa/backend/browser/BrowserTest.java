@@ -27,12 +27,10 @@ abstract class BrowserTest {
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) throws java.io.IOException {
         registry.add("sfa.security.issuer-uri", () -> KeycloakTestServer.get().issuerUri().toString());
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            int port = s.getLocalPort();
-            registry.add("sfa.opcua.enabled", () -> "true");
-            registry.add("sfa.opcua.port", () -> port);
-            registry.add("sfa.opcua.bind", () -> "127.0.0.1");
-        }
+        int port = sfa.backend.TestPorts.free();
+        registry.add("sfa.opcua.enabled", () -> "true");
+        registry.add("sfa.opcua.port", () -> port);
+        registry.add("sfa.opcua.bind", () -> "127.0.0.1");
     }
 
     static {

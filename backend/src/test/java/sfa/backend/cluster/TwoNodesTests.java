@@ -63,10 +63,7 @@ class TwoNodesTests {
     }
 
     private static ConfigurableApplicationContext node(String name, String storeUri) throws Exception {
-        int port;
-        try (var s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = sfa.backend.TestPorts.free();
         // as command-line arguments: they come before the application's own properties (a node's port, its store)
         return new SpringApplicationBuilder(SmartFactoryAcademy.class).run("--server.port=" + port,
                 "--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--spring.data.mongodb.uri=" + storeUri,

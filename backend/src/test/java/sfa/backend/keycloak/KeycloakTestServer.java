@@ -2,8 +2,6 @@ package sfa.backend.keycloak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -232,11 +230,7 @@ public final class KeycloakTestServer {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sfa.backend.TestPorts.free();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,7 @@ class KeycloakClientRegistrationsTests {
 
     @Test
     void whileKeycloakIsDownSigningInIsUnavailableAndOnceItIsBackTheNextSignInWorks() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = sfa.backend.TestPorts.free();
         String issuer = "http://127.0.0.1:" + port + "/realms/sfa";
         var registrations = new KeycloakClientRegistrations(new SecurityProperties(URI.create(issuer), "sfa-web", "secret"));
 
